@@ -1,0 +1,113 @@
+package org.soundwave.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.soundwave.platform.BalancerIT.sessionRoute;
+import static org.soundwave.platform.BalancerIT.visitCount;
+import static org.soundwave.platform.TestCluster.servedBy;
+
+import java.net.CookieManager;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Nodes die (kill -9) under the balancer: sessions survive, the standby steps in, restarts rejoin cleanly. */
+class FailoverIT {
+
+    private static TestCluster cluster;
+
+    @BeforeAll
+    static void cluster() {
+        cluster = TestCluster.get();
+    }
+
+    @AfterEach
+    void heal() {
+        cluster.heal();
+    }
+
+    @Test
+    void aSessionSurvivesTheDeathOfItsNodeAndContinuesOnAnother() {
+        HttpClient visitor = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> response = TestCluster.send(visitor, cluster.url("/visit"));
+        String home = sessionRoute(response);
+        for (int i = 2; i <= 5; i++) {
+            response = TestCluster.send(visitor, cluster.url("/visit"));
+            assertEquals(home, servedBy(response));
+        }
+        assertEquals(5, visitCount(response.body()));
+
+        cluster.kill(home);
+
+        response = TestCluster.send(visitor, cluster.url("/visit"));
+        assertEquals(200, response.statusCode(), "the first request after the node died");
+        String survivor = servedBy(response);
+        assertNotEquals(home, survivor, "served by a live node");
+        assertEquals(6, visitCount(response.body()), "the session kept its five visits and counted this one");
+        assertTrue(response.body().contains("<span class=\"node\">" + home + "</span>"),
+                "the history still lists the dead node");
+        assertEquals(survivor, sessionRoute(response), "the survivor took the session over (route rewritten)");
+
+        response = TestCluster.send(visitor, cluster.url("/visit"));
+        assertEquals(survivor, servedBy(response), "and now sticks to the survivor");
+        assertEquals(7, visitCount(response.body()));
+    }
+
+    @Test
+    void theStandbyServesWhenBothActiveNodesAreDown() {
+        assertEquals(0, countServedBy(TestCluster.STANDBY, 20), "the standby idles while actives are up");
+
+        cluster.kill("node1");
+        cluster.kill("node2");
+
+        TestCluster.awaitTrue("the standby to take over", Duration.ofSeconds(30),
+                () -> TestCluster.STANDBY.equals(servedBy(cluster.get(cluster.url("/")))));
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> response = cluster.get(cluster.url("/"));
+            assertEquals(200, response.statusCode(), "request " + i + " with only the standby alive");
+            assertEquals(TestCluster.STANDBY, servedBy(response));
+        }
+    }
+
+    @Test
+    void aRestartedNodeIsPutBackByTheHealthCheckAndServesNo404Or503WhileDeploying() {
+        cluster.kill("node2");
+        CompletableFuture<String> restart = CompletableFuture.supplyAsync(() -> cluster.command("restart", "node2"));
+
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        boolean node2Back = false;
+        int requests = 0;
+        while (!node2Back && Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = cluster.get(cluster.url("/"));
+            statuses.merge(response.statusCode(), 1, Integer::sum);
+            node2Back = response.statusCode() == 200 && "node2".equals(servedBy(response));
+            requests++;
+            TestCluster.pause(Duration.ofMillis(50));
+        }
+        restart.join();
+
+        assertTrue(node2Back, "node2 never served again; statuses " + statuses);
+        assertEquals(Map.of(200, requests), statuses, "every request while node2 restarted was served");
+        cluster.awaitBalanced(List.of("node2"));
+    }
+
+    private static int countServedBy(String node, int requests) {
+        int count = 0;
+        for (int i = 0; i < requests; i++) {
+            HttpResponse<String> response = cluster.get(cluster.url("/"));
+            assertEquals(200, response.statusCode());
+            count += node.equals(servedBy(response)) ? 1 : 0;
+        }
+        return count;
+    }
+}

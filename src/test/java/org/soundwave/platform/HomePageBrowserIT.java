@@ -1,0 +1,89 @@
+package org.soundwave.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A person's view: headless Chromium (Debian's) loads the site through httpd and sees the layout. */
+class HomePageBrowserIT {
+
+    private static TestCluster cluster;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        cluster = TestCluster.get();
+        Path profile = Files.createTempDirectory("soundwave-chromium");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--remote-debugging-pipe", "--window-size=1280,900",
+                        "--user-data-dir=" + profile);
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theHomePageShowsHeaderNavigationContentAndFooter() throws IOException {
+        browser.get(cluster.url("/"));
+
+        assertEquals("Home · Soundwave", browser.getTitle());
+        assertTrue(browser.findElement(By.id("site-header")).isDisplayed());
+        assertEquals("Soundwave", browser.findElement(By.cssSelector("#site-header .brand")).getText());
+        assertEquals("Browsing as a guest", browser.findElement(By.id("account-state")).getText());
+        List<String> nav = browser.findElements(By.cssSelector("#site-nav a")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("Home", "Your visit"), nav);
+        assertEquals("Welcome to Soundwave", browser.findElement(By.cssSelector("#content h1")).getText());
+        assertTrue(browser.findElement(By.id("served-by")).getText().matches("node[12]"));
+        assertEquals("rgb(29, 29, 41)", browser.findElement(By.id("site-header")).getCssValue("background-color"),
+                "the stylesheet was loaded through the balancer");
+
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, Path.of("target/home-page.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void followingTheNavigationToYourVisitCountsPageViewsInTheSession() {
+        browser.manage().deleteAllCookies();
+        browser.get(cluster.url("/"));
+        browser.findElement(By.linkText("Your visit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.titleIs("Your visit · Soundwave"));
+        assertEquals("1", browser.findElement(By.id("visit-count")).getText());
+        String node = browser.findElement(By.id("visit-node")).getText();
+
+        browser.navigate().refresh();
+        assertEquals("2", browser.findElement(By.id("visit-count")).getText());
+        assertEquals(node, browser.findElement(By.id("visit-node")).getText(), "the session sticks to its node");
+        assertEquals("3", browser.findElement(By.id("grid-size")).getText());
+    }
+}

@@ -1,0 +1,204 @@
+package org.soundwave.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The private cluster every integration test shares: PostgreSQL, three Payara Micro nodes (two active,
+ * one hot standby) and httpd, started once per test run by {@code bin/cluster up} itself, on ports that
+ * do not collide with a developer's running {@code bin/cluster up}. Stopped by {@link ClusterSessionListener}.
+ */
+public final class TestCluster {
+
+    public static final List<String> ACTIVE = List.of("node1", "node2");
+    public static final String STANDBY = "node3";
+    public static final List<String> NODES = List.of("node1", "node2", "node3");
+
+    private static TestCluster running;
+
+    private final Path projectDir = Path.of(property("soundwave.project.dir", "."));
+    private final Path runDir = Path.of(property("soundwave.it.run.dir", "target/it-cluster")).toAbsolutePath();
+    private final int httpPort = Integer.parseInt(property("soundwave.it.http.port", "18080"));
+    private final int nodePort = Integer.parseInt(property("soundwave.it.node.port", "18181"));
+    private final int hazelcastPort = Integer.parseInt(property("soundwave.it.hazelcast.port", "15901"));
+    private final int pgPort = Integer.parseInt(property("soundwave.it.pg.port", "15433"));
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    private TestCluster() {
+    }
+
+    /** The shared cluster, started (and every node ready) on first use. */
+    public static synchronized TestCluster get() {
+        if (running == null) {
+            TestCluster cluster = new TestCluster();
+            cluster.command("up", "--nodes", "2", "--standby", "1");
+            running = cluster;
+        }
+        running.awaitBalanced(NODES);
+        return running;
+    }
+
+    static synchronized void stopIfStarted() {
+        if (running != null) {
+            running.command("down");
+            running = null;
+        }
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    public String nodeUrl(String node, String path) {
+        return "http://127.0.0.1:" + (nodePort + NODES.indexOf(node)) + path;
+    }
+
+    public int hazelcastPort(String node) {
+        return hazelcastPort + NODES.indexOf(node);
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/soundwave";
+    }
+
+    public String dbPassword() {
+        return read(runDir.resolve("secrets/db-password")).trim();
+    }
+
+    /** kill -9 of a node's JVM, returning once the process is gone. */
+    public void kill(String node) {
+        long pid = Long.parseLong(read(runDir.resolve("nodes/" + node + "/node.pid")).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(node + " is not running"));
+        process.destroyForcibly();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(node + " (PID " + pid + ") did not die", e);
+        }
+    }
+
+    /** Starts whatever node is down and waits until every node is ready and back in the balancer. */
+    public void heal() {
+        command("up");
+        awaitBalanced(NODES);
+    }
+
+    /** The member's status as httpd's balancer-manager shows it, e.g. "Init Ok", "Init HcFl". */
+    public String balancerState(String route) {
+        String page = get(url("/balancer-manager")).body().replace("\n", "");
+        Matcher m = Pattern.compile("<td>" + route + "</td><td>[^<]*</td><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td>")
+                .matcher(page);
+        return m.find() ? m.group(1).trim() : "absent";
+    }
+
+    /** Waits until httpd's health checks have every given member in rotation (state Ok, no error flags). */
+    public void awaitBalanced(List<String> routes) {
+        awaitTrue("members " + routes + " in rotation", Duration.ofSeconds(60), () -> routes.stream()
+                .map(this::balancerState)
+                .allMatch(s -> s.endsWith("Ok") && !s.contains("Err") && !s.contains("HcFl")));
+    }
+
+    public HttpResponse<String> get(String url) {
+        return send(http, url);
+    }
+
+    public static HttpResponse<String> send(HttpClient client, String url) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + url + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public static String servedBy(HttpResponse<?> response) {
+        return response.headers().firstValue("X-Served-By").orElse("none");
+    }
+
+    /** Polls until the condition holds; fails with the description when the deadline passes. */
+    public static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + "s waiting for " + what);
+            }
+            pause(Duration.ofMillis(250));
+        }
+    }
+
+    static void pause(Duration interval) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Runs bin/cluster with this cluster's run directory and ports; fails with its output if it fails. */
+    public String command(String... args) {
+        List<String> commandLine = new ArrayList<>();
+        commandLine.add(projectDir.resolve("bin/cluster").toString());
+        commandLine.addAll(List.of(args));
+        try {
+            Files.createDirectories(runDir);
+            Path log = Files.createTempFile(runDir, "cluster-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(commandLine)
+                    .directory(projectDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("SOUNDWAVE_RUN_DIR", runDir.toString());
+            env.put("SOUNDWAVE_HTTP_PORT", String.valueOf(httpPort));
+            env.put("SOUNDWAVE_NODE_PORT", String.valueOf(nodePort));
+            env.put("SOUNDWAVE_HAZELCAST_PORT", String.valueOf(hazelcastPort));
+            env.put("SOUNDWAVE_PG_PORT", String.valueOf(pgPort));
+            env.put("SOUNDWAVE_CLUSTER_NAME", "soundwave-it");
+            Process process = builder.start();
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("bin/cluster " + String.join(" ", args) + " timed out");
+            }
+            String output = Files.readString(log);
+            Files.delete(log);
+            if (process.exitValue() != 0) {
+                throw new AssertionError("bin/cluster " + String.join(" ", args) + " failed:\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new AssertionError("cannot run bin/cluster", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + file, e);
+        }
+    }
+
+    private static String property(String name, String fallback) {
+        return System.getProperty(name, fallback);
+    }
+}
