@@ -32,7 +32,7 @@ class FailoverIT {
 
     @AfterEach
     void heal() {
-        cluster.heal();
+        cluster.up();
     }
 
     @Test

@@ -64,7 +64,8 @@ class HomePageBrowserIT {
         List<String> nav = browser.findElements(By.cssSelector("#site-nav a")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("Home", "Your visit"), nav);
         assertEquals("Welcome to Soundwave", browser.findElement(By.cssSelector("#content h1")).getText());
-        assertTrue(browser.findElement(By.id("served-by")).getText().matches("node[12]"));
+        String servedBy = browser.findElement(By.id("served-by")).getText();
+        assertTrue(servedBy.matches("node[12]"), "footer names an active node: " + servedBy);
         assertEquals("rgb(29, 29, 41)", browser.findElement(By.id("site-header")).getCssValue("background-color"),
                 "the stylesheet was loaded through the balancer");
 

@@ -91,8 +91,11 @@ public final class TestCluster {
         }
     }
 
-    /** Starts whatever node is down and waits until every node is ready and back in the balancer. */
-    public void heal() {
+    /**
+     * bin/cluster up on the running cluster: starts any node that is down, reloads httpd gracefully
+     * (which resets its balancing counters) and waits until every node is back in rotation.
+     */
+    public void up() {
         command("up");
         awaitBalanced(NODES);
     }

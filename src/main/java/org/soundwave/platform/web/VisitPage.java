@@ -18,7 +18,7 @@ import org.soundwave.platform.NodeIdentity;
  */
 @Named
 @RequestScoped
-public class ClusterPage {
+public class VisitPage {
 
     static final String HISTORY = "soundwave.visitHistory";
 
