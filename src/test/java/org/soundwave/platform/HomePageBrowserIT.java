@@ -19,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.Color;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -66,7 +67,8 @@ class HomePageBrowserIT {
         assertEquals("Welcome to Soundwave", browser.findElement(By.cssSelector("#content h1")).getText());
         String servedBy = browser.findElement(By.id("served-by")).getText();
         assertTrue(servedBy.matches("node[12]"), "footer names an active node: " + servedBy);
-        assertEquals("rgb(29, 29, 41)", browser.findElement(By.id("site-header")).getCssValue("background-color"),
+        assertEquals(Color.fromString("#1d1d29"),
+                Color.fromString(browser.findElement(By.id("site-header")).getCssValue("background-color")),
                 "the stylesheet was loaded through the balancer");
 
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();

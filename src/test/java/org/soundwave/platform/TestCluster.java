@@ -12,10 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The private cluster every integration test shares: PostgreSQL, three Payara Micro nodes (two active,
@@ -31,20 +34,38 @@ public final class TestCluster {
     private static TestCluster running;
 
     private final Path projectDir = Path.of(property("soundwave.project.dir", "."));
-    private final Path runDir = Path.of(property("soundwave.it.run.dir", "target/it-cluster")).toAbsolutePath();
-    private final int httpPort = Integer.parseInt(property("soundwave.it.http.port", "18080"));
-    private final int nodePort = Integer.parseInt(property("soundwave.it.node.port", "18181"));
-    private final int hazelcastPort = Integer.parseInt(property("soundwave.it.hazelcast.port", "15901"));
-    private final int pgPort = Integer.parseInt(property("soundwave.it.pg.port", "15433"));
+    private final Path runDir;
+    private final int httpPort;
+    private final int nodePort;
+    private final int hazelcastPort;
+    private final int pgPort;
+    private final String clusterName;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    private TestCluster() {
+    private TestCluster(Path runDir, int httpPort, int nodePort, int hazelcastPort, int pgPort, String clusterName) {
+        this.runDir = runDir.toAbsolutePath();
+        this.httpPort = httpPort;
+        this.nodePort = nodePort;
+        this.hazelcastPort = hazelcastPort;
+        this.pgPort = pgPort;
+        this.clusterName = clusterName;
+    }
+
+    /** A cluster of the test's own in {@code runDir}, on the given ports; the caller starts and stops it. */
+    public static TestCluster custom(Path runDir, int httpPort, int nodePort, int hazelcastPort, int pgPort) {
+        return new TestCluster(runDir, httpPort, nodePort, hazelcastPort, pgPort, "soundwave-" + runDir.getFileName());
     }
 
     /** The shared cluster, started (and every node ready) on first use. */
     public static synchronized TestCluster get() {
         if (running == null) {
-            TestCluster cluster = new TestCluster();
+            TestCluster cluster = new TestCluster(
+                    Path.of(property("soundwave.it.run.dir", "target/it-cluster")),
+                    Integer.parseInt(property("soundwave.it.http.port", "18080")),
+                    Integer.parseInt(property("soundwave.it.node.port", "18181")),
+                    Integer.parseInt(property("soundwave.it.hazelcast.port", "15901")),
+                    Integer.parseInt(property("soundwave.it.pg.port", "15433")),
+                    "soundwave-it");
             cluster.command("up", "--nodes", "2", "--standby", "1");
             running = cluster;
         }
@@ -79,9 +100,31 @@ public final class TestCluster {
         return read(runDir.resolve("secrets/db-password")).trim();
     }
 
+    /** The PIDs bin/cluster recorded for the processes it started and that are running: nodes, httpd, postgres. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new TreeMap<>();
+        try (Stream<Path> nodes = Files.list(runDir.resolve("nodes"))) {
+            nodes.forEach(dir -> pidIn(dir.resolve("node.pid")).ifPresent(pid -> pids.put(dir.getFileName().toString(), pid)));
+        } catch (IOException e) {
+            throw new AssertionError("cannot list " + runDir.resolve("nodes"), e);
+        }
+        pidIn(runDir.resolve("httpd/httpd.pid")).ifPresent(pid -> pids.put("httpd", pid));
+        pidIn(runDir.resolve("postgres/data/postmaster.pid")).ifPresent(pid -> pids.put("postgres", pid));
+        pids.values().removeIf(pid -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        return pids;
+    }
+
+    private static Optional<Long> pidIn(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return read(file).lines().findFirst().map(String::trim).map(Long::parseLong);
+    }
+
     /** kill -9 of a node's JVM, returning once the process is gone. */
     public void kill(String node) {
-        long pid = Long.parseLong(read(runDir.resolve("nodes/" + node + "/node.pid")).trim());
+        long pid = pidIn(runDir.resolve("nodes/" + node + "/node.pid"))
+                .orElseThrow(() -> new AssertionError(node + " has no PID file"));
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(node + " is not running"));
         process.destroyForcibly();
         try {
@@ -173,7 +216,7 @@ public final class TestCluster {
             env.put("SOUNDWAVE_NODE_PORT", String.valueOf(nodePort));
             env.put("SOUNDWAVE_HAZELCAST_PORT", String.valueOf(hazelcastPort));
             env.put("SOUNDWAVE_PG_PORT", String.valueOf(pgPort));
-            env.put("SOUNDWAVE_CLUSTER_NAME", "soundwave-it");
+            env.put("SOUNDWAVE_CLUSTER_NAME", clusterName);
             Process process = builder.start();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
