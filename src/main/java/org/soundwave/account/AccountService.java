@@ -1,0 +1,64 @@
+package org.soundwave.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/** Opening accounts. Shared by the API and the pages. */
+@ApplicationScoped
+public class AccountService {
+
+    @PersistenceContext(unitName = "soundwave")
+    EntityManager em;
+
+    @Inject
+    PasswordHashing passwords;
+
+    /** Opens a member's account; {@link AccountConflictException} if the username or email is taken. */
+    @Transactional
+    public AccountView register(Registration registration) {
+        long id = insert(registration, Role.MEMBER)
+                .orElseThrow(() -> new AccountConflictException(usernameTaken(registration.username()) ? "username" : "email"));
+        return AccountView.of(em.find(User.class, id));
+    }
+
+    /** Creates the administrator unless an account by that name exists; true if it was created now. */
+    @Transactional
+    public boolean ensureAdmin(String username, String email, String password) {
+        return insert(new Registration(username, email, password, "Soundwave's administrator.", null, null, null),
+                Role.ADMIN).isPresent();
+    }
+
+    /**
+     * Inserts in one statement that cannot race: of two registrations of the same name at once, the
+     * unique index lets exactly one through and the other inserts nothing (empty result).
+     */
+    private Optional<Long> insert(Registration r, Role role) {
+        List<?> ids = em.createNativeQuery("""
+                        INSERT INTO app_user (username, email, password_hash, bio, phone, city, address, role)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING
+                        RETURNING id""")
+                .setParameter(1, r.username())
+                .setParameter(2, r.email().strip())
+                .setParameter(3, passwords.hash(r.password()))
+                .setParameter(4, Registration.orEmpty(r.bio()))
+                .setParameter(5, Registration.orEmpty(r.phone()))
+                .setParameter(6, Registration.orEmpty(r.city()))
+                .setParameter(7, Registration.orEmpty(r.address()))
+                .setParameter(8, role.name())
+                .getResultList();
+        return ids.stream().findFirst().map(id -> ((Number) id).longValue());
+    }
+
+    private boolean usernameTaken(String username) {
+        return !em.createNamedQuery("User.byUsername", User.class)
+                .setParameter("username", username)
+                .getResultList()
+                .isEmpty();
+    }
+}

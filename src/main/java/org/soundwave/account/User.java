@@ -1,0 +1,101 @@
+package org.soundwave.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** A person or integrator with an account. Never leaves the service layer: see {@link AccountView}. */
+@Entity
+@Table(name = "app_user")
+@NamedQuery(name = "User.byUsername", query = "SELECT u FROM User u WHERE LOWER(u.username) = LOWER(:username)")
+public class User {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 30)
+    private String username;
+
+    @Column(nullable = false, length = 254)
+    private String email;
+
+    @Column(name = "password_hash", nullable = false, length = 512)
+    private String passwordHash;
+
+    @Column(nullable = false, length = 2000)
+    private String bio = "";
+
+    @Column(nullable = false, length = 32)
+    private String phone = "";
+
+    @Column(nullable = false, length = 100)
+    private String city = "";
+
+    @Column(nullable = false, length = 300)
+    private String address = "";
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Role role = Role.MEMBER;
+
+    @Column(nullable = false, insertable = false, updatable = false)
+    private OffsetDateTime created;
+
+    @Column(name = "token_version", nullable = false)
+    private int tokenVersion;
+
+    protected User() {
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public String bio() {
+        return bio;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String city() {
+        return city;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public OffsetDateTime created() {
+        return created;
+    }
+
+    public int tokenVersion() {
+        return tokenVersion;
+    }
+}

@@ -1,0 +1,117 @@
+package org.soundwave.platform.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses API request bodies over {@code soundwave.api.max-body-bytes} with 413 before anything parses
+ * them: at once when Content-Length says so, else (chunked) after reading one byte past the limit.
+ */
+@WebFilter(filterName = "bodySizeLimit", urlPatterns = "/api/*")
+public class BodySizeLimitFilter extends HttpFilter {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Inject
+    @ConfigProperty(name = "soundwave.api.max-body-bytes", defaultValue = "65536")
+    int maxBytes;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            tooLarge(response);
+            return;
+        }
+        if (declared >= 0 || !hasBody(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+        if (body.length > maxBytes) {
+            tooLarge(response);
+            return;
+        }
+        chain.doFilter(new BufferedBody(request, body), response);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getHeader("Transfer-Encoding") != null;
+    }
+
+    private void tooLarge(HttpServletResponse response) throws IOException {
+        Problem problem = Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large",
+                "The body is larger than " + maxBytes + " bytes.");
+        response.setStatus(problem.status());
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setHeader("Connection", "close");
+        response.getWriter().write(JSON.toJson(problem));
+    }
+
+    /** The request with its (size-checked) body read into memory. */
+    private static final class BufferedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("blocking reads only");
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

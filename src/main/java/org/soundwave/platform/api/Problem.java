@@ -1,0 +1,40 @@
+package org.soundwave.platform.api;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail, the body of every API error: what kind of problem (type, title), the HTTP
+ * status, a detail for this occurrence and, for invalid input, one entry per offending field.
+ */
+@JsonbNillable(false)
+@JsonbPropertyOrder({"type", "title", "status", "detail", "errors"})
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
+    private static final String TYPES = "https://soundwave.example/problems/";
+
+    public record FieldError(String field, String message) {
+    }
+
+    public Problem {
+        errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+    }
+
+    /** A problem of the given kind (a short slug such as "invalid-input"), without field errors. */
+    public static Problem of(Response.StatusType status, String kind, String detail) {
+        return new Problem(TYPES + kind, status.getReasonPhrase(), status.getStatusCode(), detail, null);
+    }
+
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, fieldErrors);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA).entity(this).build();
+    }
+}
