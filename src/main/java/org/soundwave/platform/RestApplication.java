@@ -1,11 +1,18 @@
 package org.soundwave.platform;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
 
-/** The JSON API for integrators, under /api. A CDI bean, so MicroProfile annotations on it are seen. */
+/**
+ * The JSON API for integrators, under /api. Callers authenticate with a bearer token that MicroProfile
+ * JWT verifies (account/TokenService issues them). A CDI bean, so MicroProfile sees these annotations.
+ */
 @ApplicationPath("api")
 @ApplicationScoped
+@LoginConfig(authMethod = "MP-JWT", realmName = "soundwave")
+@DeclareRoles({"member", "admin"})
 public class RestApplication extends Application {
 }

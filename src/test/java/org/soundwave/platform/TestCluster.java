@@ -96,8 +96,13 @@ public final class TestCluster {
         return "jdbc:postgresql://127.0.0.1:" + pgPort + "/soundwave";
     }
 
+    /** A secret bin/cluster generated for this cluster (db-password, admin-password, jwt-private.pem, ...). */
+    public Path secret(String name) {
+        return runDir.resolve("secrets").resolve(name);
+    }
+
     public String dbPassword() {
-        return read(runDir.resolve("secrets/db-password")).trim();
+        return read(secret("db-password")).trim();
     }
 
     /** The PIDs bin/cluster recorded for the processes it started and that are running: nodes, httpd, postgres. */

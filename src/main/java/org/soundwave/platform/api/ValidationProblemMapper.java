@@ -25,11 +25,11 @@ public class ValidationProblemMapper implements ExceptionMapper<ConstraintViolat
                 .toResponse();
     }
 
-    /** The field a violation is about ("username"), or "body" when the whole body is missing or wrong. */
+    /** The field ("username") or parameter ("limit") a violation is about; the parameter for a whole body. */
     private static String field(ConstraintViolation<?> violation) {
         String field = "body";
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PROPERTY) {
+            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
                 field = node.getName();
             }
         }

@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.soundwave.platform.web.ErrorPages;
 
 /**
  * The JAX-RS runtime's own errors (unknown path 404, wrong method 405, unsupported content type 415,
@@ -50,6 +51,8 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
             case 406 -> "This address cannot answer in the media type asked for.";
             case 415 -> "Send the body as application/json.";
             case 400 -> "The request is malformed (is the JSON body missing?).";
+            case 401 -> ErrorPages.UNAUTHORIZED_DETAIL;
+            case 403 -> ErrorPages.FORBIDDEN_DETAIL;
             default -> exception.getMessage() == null || exception.getMessage().startsWith("HTTP ")
                     ? "The request cannot be processed." : exception.getMessage();
         };

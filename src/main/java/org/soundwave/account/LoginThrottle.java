@@ -1,0 +1,106 @@
+package org.soundwave.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import javax.cache.Cache;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.soundwave.platform.Caches;
+
+/**
+ * Slows down password guessing, cluster-wide: after N failed sign-ins for an account (or from an
+ * address) further attempts are refused for 30 s, doubling with each failure up to 15 min. Counts live
+ * in the data grid and are updated with compare-and-set, so concurrent failures on any node all count.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
+
+    @Inject
+    Caches caches;
+
+    @Inject
+    @ConfigProperty(name = "soundwave.login.max-failures-per-account")
+    int maxPerAccount;
+
+    @Inject
+    @ConfigProperty(name = "soundwave.login.max-failures-per-address")
+    int maxPerAddress;
+
+    /** How long the caller must wait before trying again, if at all. */
+    public Optional<Duration> retryAfter(String username, String address) {
+        Instant now = Instant.now();
+        Duration account = wait(read(accountKey(username)), maxPerAccount, now);
+        Duration client = wait(read(addressKey(address)), maxPerAddress, now);
+        Duration longest = account.compareTo(client) >= 0 ? account : client;
+        return longest.isZero() ? Optional.empty() : Optional.of(longest);
+    }
+
+    public void failed(String username, String address) {
+        increment(accountKey(username));
+        increment(addressKey(address));
+    }
+
+    public void succeeded(String username) {
+        caches.loginFailures().remove(accountKey(username));
+    }
+
+    private static String accountKey(String username) {
+        return "account:" + username.toLowerCase(Locale.ROOT);
+    }
+
+    private static String addressKey(String address) {
+        return "address:" + address;
+    }
+
+    /** A failure count and when the last failure happened, stored as "count:epochMillis". */
+    private record Failures(int count, Instant last) {
+        static final Failures NONE = new Failures(0, Instant.EPOCH);
+
+        static Failures parse(String value) {
+            if (value == null) {
+                return NONE;
+            }
+            int colon = value.indexOf(':');
+            return new Failures(Integer.parseInt(value.substring(0, colon)),
+                    Instant.ofEpochMilli(Long.parseLong(value.substring(colon + 1))));
+        }
+
+        String format() {
+            return count + ":" + last.toEpochMilli();
+        }
+    }
+
+    private Failures read(String key) {
+        return Failures.parse(caches.loginFailures().get(key));
+    }
+
+    private static Duration wait(Failures failures, int max, Instant now) {
+        if (failures.count() < max) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(failures.count() - max, 10);
+        Duration backoff = FIRST_BACKOFF.multipliedBy(1L << doublings);
+        if (backoff.compareTo(MAX_BACKOFF) > 0) {
+            backoff = MAX_BACKOFF;
+        }
+        Duration left = Duration.between(now, failures.last().plus(backoff));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private void increment(String key) {
+        Cache<String, String> cache = caches.loginFailures();
+        while (true) {
+            String old = cache.get(key);
+            String next = new Failures(Failures.parse(old).count() + 1, Instant.now()).format();
+            if (old == null ? cache.putIfAbsent(key, next) : cache.replace(key, old, next)) {
+                return;
+            }
+        }
+    }
+}

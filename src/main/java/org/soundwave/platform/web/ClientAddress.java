@@ -1,0 +1,20 @@
+package org.soundwave.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The client's address: behind our httpd (a loopback peer), the one httpd appended to X-Forwarded-For. */
+public final class ClientAddress {
+
+    private ClientAddress() {
+    }
+
+    public static String of(HttpServletRequest request) {
+        String peer = request.getRemoteAddr();
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded == null || !(peer.startsWith("127.") || peer.equals("::1") || peer.equals("0:0:0:0:0:0:0:1"))) {
+            return peer;
+        }
+        String[] hops = forwarded.split(",");
+        return hops[hops.length - 1].strip();
+    }
+}

@@ -1,0 +1,56 @@
+package org.soundwave.platform.web;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import org.soundwave.platform.api.Problem;
+
+/**
+ * Where the container sends every error it answers itself (web.xml error pages): for the API a
+ * problem+json body with the same status (e.g. MicroProfile JWT refusing a token before JAX-RS runs),
+ * for pages the readable Faces page. Never a server error report or stack trace.
+ */
+@WebServlet(name = "errorPages", urlPatterns = "/error-page")
+public class ErrorPages extends HttpServlet {
+
+    public static final String UNAUTHORIZED_DETAIL = "Send a valid access token: Authorization: Bearer <token>.";
+    public static final String FORBIDDEN_DETAIL = "Your account may not do this.";
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        Object code = request.getAttribute("jakarta.servlet.error.status_code");
+        int status = code instanceof Integer i ? i : 500;
+        String uri = String.valueOf(request.getAttribute("jakarta.servlet.error.request_uri"));
+        if (uri.startsWith(request.getContextPath() + "/api/")) {
+            writeProblem(response, status);
+        } else {
+            request.getRequestDispatcher(status == 404 ? "/not-found.xhtml" : "/error.xhtml").forward(request, response);
+        }
+    }
+
+    private static void writeProblem(HttpServletResponse response, int status) throws IOException {
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        if (type == null) {
+            type = Response.Status.INTERNAL_SERVER_ERROR;
+        }
+        String detail = switch (status) {
+            case 401 -> UNAUTHORIZED_DETAIL;
+            case 403 -> FORBIDDEN_DETAIL;
+            case 404 -> "There is nothing at this address.";
+            default -> status >= 500 ? "Something went wrong on our side." : "The request cannot be processed.";
+        };
+        Problem problem = Problem.of(type, status == 401 ? "unauthorized" : "http-" + status, detail);
+        response.setStatus(status);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.getWriter().write(JSON.toJson(problem));
+    }
+}
