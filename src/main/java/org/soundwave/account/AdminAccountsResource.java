@@ -3,8 +3,6 @@ package org.soundwave.account;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +10,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.soundwave.platform.api.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.soundwave.platform.RestApplication;
 
 /** Administrators' view of the accounts. */
 @Path("admin/accounts")
@@ -23,10 +28,17 @@ public class AdminAccountsResource {
     @Inject
     AuthService auth;
 
+    /** Checked here rather than with @Min/@Max: Payara's OpenAPI generator fails on those on a query parameter. */
+    @Operation(summary = "Accounts, oldest first (administrators only)")
+    @APIResponse(responseCode = "200", description = "The accounts", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not allowed for this account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @SecurityRequirement(name = RestApplication.BEARER)
     @GET
-    public List<AccountView> accounts(@QueryParam("limit") @DefaultValue("100")
-                                      @Min(value = 1, message = "must be at least 1")
-                                      @Max(value = 1000, message = "must be at most 1000") int limit) {
+    public List<AccountView> accounts(@QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw Problem.invalid("limit", "must be between 1 and 1000");
+        }
         return auth.accounts(limit);
     }
 }

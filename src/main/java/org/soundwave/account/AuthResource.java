@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.soundwave.platform.web.ClientAddress;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.soundwave.platform.RestApplication;
+import org.soundwave.platform.api.Problem;
 
 /** Accounts and tokens for integrators. */
 @Path("auth")
@@ -23,7 +29,6 @@ import org.soundwave.platform.web.ClientAddress;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    private static final String BODY_REQUIRED = "a JSON body is required";
 
     @Inject
     AccountService accounts;
@@ -37,27 +42,53 @@ public class AuthResource {
     @Context
     HttpServletRequest request;
 
+    @Operation(summary = "Open a member account")
+    @APIResponse(responseCode = "201", description = "The new account", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "409", description = "Username or email taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over the size limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("register")
-    public Response register(@Valid @NotNull(message = BODY_REQUIRED) Registration registration) {
+    public Response register(@Valid Registration registration) {
+        requireBody(registration);
         return Response.status(Response.Status.CREATED).entity(accounts.register(registration)).build();
     }
 
     /** Username and password → an access token (minutes) and a refresh token (days). */
+    @Operation(summary = "Sign in: username and password for an access and a refresh token")
+    @APIResponse(responseCode = "200", description = "The tokens", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
+    @APIResponse(responseCode = "401", description = "Wrong username or password", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over the size limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("token")
-    public TokenPair token(@Valid @NotNull(message = BODY_REQUIRED) Credentials credentials) {
+    public TokenPair token(@Valid Credentials credentials) {
+        requireBody(credentials);
         return auth.issueTokens(credentials, ClientAddress.of(request));
     }
 
     /** A refresh token → a new pair. */
+    @Operation(summary = "Exchange a refresh token for a new pair")
+    @APIResponse(responseCode = "200", description = "The tokens", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
+    @APIResponse(responseCode = "401", description = "Invalid, expired or revoked refresh token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over the size limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("refresh")
-    public TokenPair refresh(@Valid @NotNull(message = BODY_REQUIRED) RefreshRequest refresh) {
+    public TokenPair refresh(@Valid RefreshRequest refresh) {
+        requireBody(refresh);
         return auth.refresh(refresh.refreshToken());
     }
 
     /** Invalidates every access and refresh token of the caller issued so far. */
+    @Operation(summary = "Revoke every token of the caller issued so far")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @SecurityRequirement(name = RestApplication.BEARER)
     @POST
     @Path("revoke")
     @Consumes(MediaType.WILDCARD)
@@ -65,5 +96,12 @@ public class AuthResource {
     public Response revoke() {
         auth.revokeTokens(Long.parseLong(token.getSubject()));
         return Response.noContent().build();
+    }
+
+    /** Checked here, not with @NotNull: Payara's OpenAPI scanner fails on constraints on a body parameter. */
+    private static void requireBody(Object body) {
+        if (body == null) {
+            throw Problem.invalid("body", "a JSON body is required");
+        }
     }
 }

@@ -3,8 +3,38 @@ package org.soundwave.account;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** A username and password, as sent to sign in. */
-public record Credentials(
-        @NotNull(message = "is required") @Size(max = 254, message = "is too long") String username,
-        @NotNull(message = "is required") @Size(max = 128, message = "is too long") String password) {
+/** A username and password, as sent to sign in. A class for the reason given on {@link Registration}. */
+public class Credentials {
+
+    @NotNull(message = "is required")
+    @Size(max = 254, message = "is too long")
+    private String username;
+
+    @NotNull(message = "is required")
+    @Size(max = 128, message = "is too long")
+    private String password;
+
+    public Credentials() {
+    }
+
+    public Credentials(String username, String password) {
+        this.username = username;
+        this.password = password;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
 }

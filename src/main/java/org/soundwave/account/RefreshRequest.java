@@ -4,8 +4,20 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** A refresh token to exchange for a new pair. */
-public record RefreshRequest(
-        @JsonbProperty("refresh_token") @NotBlank(message = "is required") @Size(max = 4096, message = "is too long")
-        String refreshToken) {
+/** A refresh token to exchange for a new pair. A class for the reason given on {@link Registration}. */
+public class RefreshRequest {
+
+    @NotBlank(message = "is required")
+    @Size(max = 4096, message = "is too long")
+    @JsonbProperty("refresh_token")
+    private String refreshToken;
+
+    public String refreshToken() {
+        return refreshToken;
+    }
+
+    @JsonbProperty("refresh_token")
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
 }

@@ -6,37 +6,111 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What a newcomer sends to open an account. Profile fields are optional. */
-public record Registration(
-        @NotNull(message = "is required")
-        @Pattern(regexp = USERNAME, message = "must be 3-30 letters, digits, '.', '_' or '-'")
-        String username,
-
-        @NotBlank(message = "is required")
-        @Email(message = "must be an email address")
-        @Size(max = 254, message = "must be at most 254 characters")
-        String email,
-
-        @NotNull(message = "is required")
-        @Size(min = 8, max = 128, message = "must be 8-128 characters")
-        String password,
-
-        @Size(max = 2000, message = "must be at most 2000 characters")
-        String bio,
-
-        @Pattern(regexp = PHONE, message = "must be digits, spaces, '+', '-', '(' or ')', at most 32")
-        String phone,
-
-        @Size(max = 100, message = "must be at most 100 characters")
-        String city,
-
-        @Size(max = 300, message = "must be at most 300 characters")
-        String address) {
+/**
+ * What a newcomer sends to open an account; profile fields are optional. A class, not a record: Payara's
+ * OpenAPI scanner fails on constraints that a record also puts on its constructor's parameters.
+ */
+public class Registration {
 
     public static final String USERNAME = "[A-Za-z0-9._-]{3,30}";
     public static final String PHONE = "[0-9 +()\\-]{0,32}";
 
+    @NotNull(message = "is required")
+    @Pattern(regexp = USERNAME, message = "must be 3-30 letters, digits, '.', '_' or '-'")
+    private String username;
+
+    @NotBlank(message = "is required")
+    @Email(message = "must be an email address")
+    @Size(max = 254, message = "must be at most 254 characters")
+    private String email;
+
+    @NotNull(message = "is required")
+    @Size(min = 8, max = 128, message = "must be 8-128 characters")
+    private String password;
+
+    @Size(max = 2000, message = "must be at most 2000 characters")
+    private String bio;
+
+    @Pattern(regexp = PHONE, message = "must be digits, spaces, '+', '-', '(' or ')', at most 32")
+    private String phone;
+
+    @Size(max = 100, message = "must be at most 100 characters")
+    private String city;
+
+    @Size(max = 300, message = "must be at most 300 characters")
+    private String address;
+
+    public Registration() {
+    }
+
+    public Registration(String username, String email, String password, String bio, String phone, String city,
+                        String address) {
+        this.username = username;
+        this.email = email;
+        this.password = password;
+        this.bio = bio;
+        this.phone = phone;
+        this.city = city;
+        this.address = address;
+    }
+
     static String orEmpty(String value) {
         return value == null ? "" : value.strip();
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public String bio() {
+        return bio;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String city() {
+        return city;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public void setBio(String bio) {
+        this.bio = bio;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public void setCity(String city) {
+        this.city = city;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
     }
 }

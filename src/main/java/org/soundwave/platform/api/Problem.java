@@ -2,6 +2,7 @@ package org.soundwave.platform.api;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -28,6 +29,13 @@ public record Problem(String type, String title, int status, String detail, List
     /** A problem of the given kind (a short slug such as "invalid-input"), without field errors. */
     public static Problem of(Response.StatusType status, String kind, String detail) {
         return new Problem(TYPES + kind, status.getReasonPhrase(), status.getStatusCode(), detail, null);
+    }
+
+    /** To throw from a resource: 400 naming the one invalid field or parameter. */
+    public static BadRequestException invalid(String field, String message) {
+        return new BadRequestException(Problem.of(Response.Status.BAD_REQUEST, "invalid-input", "The request has invalid fields.")
+                .withErrors(List.of(new FieldError(field, message)))
+                .toResponse());
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {

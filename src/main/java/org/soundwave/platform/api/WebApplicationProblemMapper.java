@@ -15,6 +15,9 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
 
     @Override
     public Response toResponse(WebApplicationException exception) {
+        if (exception.getResponse().getEntity() instanceof Problem) {
+            return exception.getResponse();
+        }
         Response.StatusType status = exception.getResponse().getStatusInfo();
         if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
             return UnexpectedProblemMapper.unexpected(exception);
