@@ -22,8 +22,21 @@ public class AccountService {
     @Transactional
     public AccountView register(Registration registration) {
         long id = insert(registration, Role.MEMBER)
-                .orElseThrow(() -> new AccountConflictException(usernameTaken(registration.username()) ? "username" : "email"));
+                .orElseThrow(() -> new AccountConflictException(usernameTaken(registration.getUsername()) ? "username" : "email"));
         return AccountView.of(em.find(User.class, id));
+    }
+
+    /** The account of a signed-in user. */
+    public Optional<AccountView> account(String username) {
+        return byUsername(username).map(AccountView::of);
+    }
+
+    /** Saves the owner's edits of their profile. */
+    @Transactional
+    public AccountView updateProfile(String username, ProfileUpdate update) {
+        User user = byUsername(username).orElseThrow(() -> new IllegalStateException("no account " + username));
+        user.updateProfile(update);
+        return AccountView.of(user);
     }
 
     /** Creates the administrator unless an account by that name exists; true if it was created now. */
@@ -43,22 +56,26 @@ public class AccountService {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING
                         RETURNING id""")
-                .setParameter(1, r.username())
-                .setParameter(2, r.email().strip())
-                .setParameter(3, passwords.hash(r.password()))
-                .setParameter(4, Registration.orEmpty(r.bio()))
-                .setParameter(5, Registration.orEmpty(r.phone()))
-                .setParameter(6, Registration.orEmpty(r.city()))
-                .setParameter(7, Registration.orEmpty(r.address()))
+                .setParameter(1, r.getUsername())
+                .setParameter(2, r.getEmail().strip())
+                .setParameter(3, passwords.hash(r.getPassword()))
+                .setParameter(4, Registration.orEmpty(r.getBio()))
+                .setParameter(5, Registration.orEmpty(r.getPhone()))
+                .setParameter(6, Registration.orEmpty(r.getCity()))
+                .setParameter(7, Registration.orEmpty(r.getAddress()))
                 .setParameter(8, role.name())
                 .getResultList();
         return ids.stream().findFirst().map(id -> ((Number) id).longValue());
     }
 
     private boolean usernameTaken(String username) {
-        return !em.createNamedQuery("User.byUsername", User.class)
+        return byUsername(username).isPresent();
+    }
+
+    private Optional<User> byUsername(String username) {
+        return em.createNamedQuery("User.byUsername", User.class)
                 .setParameter("username", username)
-                .getResultList()
-                .isEmpty();
+                .getResultStream()
+                .findFirst();
     }
 }

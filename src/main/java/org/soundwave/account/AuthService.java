@@ -31,16 +31,16 @@ public class AuthService {
      * password, and gets the same answer.
      */
     public User authenticate(Credentials credentials, String clientAddress) {
-        throttle.retryAfter(credentials.username(), clientAddress).ifPresent(wait -> {
+        throttle.retryAfter(credentials.getUsername(), clientAddress).ifPresent(wait -> {
             throw SignInException.throttled(wait);
         });
-        Optional<User> user = byUsername(credentials.username());
-        boolean matches = passwords.matches(credentials.password(), user.map(User::passwordHash).orElseGet(this::decoyHash));
+        Optional<User> user = byUsername(credentials.getUsername());
+        boolean matches = passwords.matches(credentials.getPassword(), user.map(User::passwordHash).orElseGet(this::decoyHash));
         if (user.isEmpty() || !matches) {
-            throttle.failed(credentials.username(), clientAddress);
+            throttle.failed(credentials.getUsername(), clientAddress);
             throw SignInException.badCredentials();
         }
-        throttle.succeeded(credentials.username());
+        throttle.succeeded(credentials.getUsername());
         return user.get();
     }
 

@@ -22,11 +22,11 @@ public class Credentials {
         this.password = password;
     }
 
-    public String username() {
+    public String getUsername() {
         return username;
     }
 
-    public String password() {
+    public String getPassword() {
         return password;
     }
 

@@ -12,7 +12,8 @@ public class RefreshRequest {
     @JsonbProperty("refresh_token")
     private String refreshToken;
 
-    public String refreshToken() {
+    @JsonbProperty("refresh_token")
+    public String getRefreshToken() {
         return refreshToken;
     }
 

@@ -58,31 +58,31 @@ public class Registration {
         return value == null ? "" : value.strip();
     }
 
-    public String username() {
+    public String getUsername() {
         return username;
     }
 
-    public String email() {
+    public String getEmail() {
         return email;
     }
 
-    public String password() {
+    public String getPassword() {
         return password;
     }
 
-    public String bio() {
+    public String getBio() {
         return bio;
     }
 
-    public String phone() {
+    public String getPhone() {
         return phone;
     }
 
-    public String city() {
+    public String getCity() {
         return city;
     }
 
-    public String address() {
+    public String getAddress() {
         return address;
     }
 

@@ -41,7 +41,8 @@ public class TokenService {
     static final String ISSUER = "soundwave";
     static final String ACCESS_AUDIENCE = "soundwave-api";
     static final String REFRESH_AUDIENCE = "soundwave-refresh";
-    static final String TOKEN_VERSION = "tv";
+    /** The claim carrying the account's token version (see AuthService#revokeTokens). */
+    public static final String TOKEN_VERSION = "tv";
 
     @Inject
     Config config;

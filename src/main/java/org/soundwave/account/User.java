@@ -55,6 +55,14 @@ public class User {
     protected User() {
     }
 
+    /** Replaces the owner-editable profile fields (already validated), blanks for absent ones. */
+    void updateProfile(ProfileUpdate update) {
+        this.bio = Registration.orEmpty(update.getBio());
+        this.phone = Registration.orEmpty(update.getPhone());
+        this.city = Registration.orEmpty(update.getCity());
+        this.address = Registration.orEmpty(update.getAddress());
+    }
+
     public Long id() {
         return id;
     }

@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
 import org.soundwave.platform.TestCluster;
 
 /** A tiny JSON client for the API tests: POST/GET with an optional bearer token. */
-final class ApiClient {
+public final class ApiClient {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private ApiClient() {
     }
 
-    static HttpResponse<String> post(String url, String json) {
+    public static HttpResponse<String> post(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -52,13 +52,18 @@ final class ApiClient {
         return m.group(1);
     }
 
-    /** Registers a member and signs in; returns the token response body. */
-    static String memberTokens(TestCluster cluster, String username) {
-        HttpResponse<String> registered = post(cluster.url("/api/auth/register"),
-                "{\"username\":\"" + username + "\",\"email\":\"" + username + "@example.com\",\"password\":\"correct horse\"}");
+    /** Opens a member account through the API. */
+    public static void register(TestCluster cluster, String username, String password) {
+        HttpResponse<String> registered = post(cluster.url("/api/auth/register"), "{\"username\":\"" + username
+                + "\",\"email\":\"" + username + "@example.com\",\"password\":\"" + password + "\"}");
         if (registered.statusCode() != 201) {
             throw new AssertionError("registration failed: " + registered.body());
         }
+    }
+
+    /** Registers a member and signs in; returns the token response body. */
+    static String memberTokens(TestCluster cluster, String username) {
+        register(cluster, username, "correct horse");
         HttpResponse<String> tokens = post(cluster.url("/api/auth/token"),
                 "{\"username\":\"" + username + "\",\"password\":\"correct horse\"}");
         if (tokens.statusCode() != 200) {

@@ -3,7 +3,6 @@ package org.soundwave.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.Color;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,21 +27,9 @@ class HomePageBrowserIT {
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         cluster = TestCluster.get();
-        Path profile = Files.createTempDirectory("soundwave-chromium");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--remote-debugging-pipe", "--window-size=1280,900",
-                        "--user-data-dir=" + profile);
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = Browsers.chromium();
     }
 
     @AfterAll
@@ -61,7 +46,7 @@ class HomePageBrowserIT {
         assertEquals("Home · Soundwave", browser.getTitle());
         assertTrue(browser.findElement(By.id("site-header")).isDisplayed());
         assertEquals("Soundwave", browser.findElement(By.cssSelector("#site-header .brand")).getText());
-        assertEquals("Browsing as a guest", browser.findElement(By.id("account-state")).getText());
+        assertEquals("Sign in · Sign up", browser.findElement(By.id("account-state")).getText());
         List<String> nav = browser.findElements(By.cssSelector("#site-nav a")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("Home", "Your visit"), nav);
         assertEquals("Welcome to Soundwave", browser.findElement(By.cssSelector("#content h1")).getText());

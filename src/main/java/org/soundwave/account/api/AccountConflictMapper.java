@@ -1,5 +1,6 @@
-package org.soundwave.account;
+package org.soundwave.account.api;
 
+import org.soundwave.account.AccountConflictException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

@@ -1,5 +1,12 @@
-package org.soundwave.account;
+package org.soundwave.account.api;
 
+import org.soundwave.account.AccountService;
+import org.soundwave.account.AuthService;
+import org.soundwave.account.AccountView;
+import org.soundwave.account.TokenPair;
+import org.soundwave.account.Credentials;
+import org.soundwave.account.Registration;
+import org.soundwave.account.RefreshRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -81,7 +88,7 @@ public class AuthResource {
     @Path("refresh")
     public TokenPair refresh(@Valid RefreshRequest refresh) {
         requireBody(refresh);
-        return auth.refresh(refresh.refreshToken());
+        return auth.refresh(refresh.getRefreshToken());
     }
 
     /** Invalidates every access and refresh token of the caller issued so far. */

@@ -1,5 +1,7 @@
-package org.soundwave.account;
+package org.soundwave.account.api;
 
+import org.soundwave.account.AuthService;
+import org.soundwave.account.TokenService;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;

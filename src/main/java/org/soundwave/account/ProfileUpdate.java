@@ -1,0 +1,66 @@
+package org.soundwave.account;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.Serial;
+import java.io.Serializable;
+
+/** The parts of an account its owner edits on the profile page. */
+public class ProfileUpdate implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    @Size(max = 2000, message = "must be at most 2000 characters")
+    private String bio = "";
+
+    @Pattern(regexp = Registration.PHONE, message = "must be digits, spaces, '+', '-', '(' or ')', at most 32")
+    private String phone = "";
+
+    @Size(max = 100, message = "must be at most 100 characters")
+    private String city = "";
+
+    @Size(max = 300, message = "must be at most 300 characters")
+    private String address = "";
+
+    public static ProfileUpdate of(AccountView account) {
+        ProfileUpdate update = new ProfileUpdate();
+        update.bio = account.bio();
+        update.phone = account.phone();
+        update.city = account.city();
+        update.address = account.address();
+        return update;
+    }
+
+    public String getBio() {
+        return bio;
+    }
+
+    public void setBio(String bio) {
+        this.bio = bio;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    public void setCity(String city) {
+        this.city = city;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+}

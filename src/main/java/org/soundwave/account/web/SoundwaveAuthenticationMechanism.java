@@ -1,0 +1,100 @@
+package org.soundwave.account.web;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Set;
+
+/**
+ * The application's one authentication mechanism (Jakarta Security 3 allows one per WAR):
+ * <ul>
+ * <li>a request with {@code Authorization: Bearer} goes to Payara's MicroProfile JWT mechanism;</li>
+ * <li>the rest of /api stays anonymous and stateless;</li>
+ * <li>pages: the sign-in action checks the credentials against {@link AccountIdentityStore} and keeps a
+ * {@link SignedInUser} in the session; later requests, on whichever node the replicated session lands,
+ * are authenticated from it; a protected page without one redirects to the sign-in page.</li>
+ * </ul>
+ * Enabled as an alternative so it wins over the mechanism MicroProfile JWT registers; that one is found
+ * by its class name (Payara's wiring, re-check on upgrades).
+ */
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
+@ApplicationScoped
+public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String MP_JWT_MECHANISM = "fish.payara.microprofile.jwtauth.eesecurity.JWTAuthenticationMechanism";
+
+    @Inject
+    BeanManager beans;
+
+    @Inject
+    AccountIdentityStore accounts;
+
+    private volatile HttpAuthenticationMechanism jwt;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) throws AuthenticationException {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return jwt().validateRequest(request, response, context);
+        }
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return context.doNothing();
+        }
+        if (context.isAuthenticationRequest() && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential c) {
+            return signIn(request, context, c);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SignedInUser.SESSION_KEY) instanceof SignedInUser user) {
+            return context.notifyContainerAboutLogin(user.username(), Set.of(user.role()));
+        }
+        if (context.isProtected()) {
+            String next = request.getRequestURI().substring(request.getContextPath().length());
+            return context.redirect(request.getContextPath() + "/sign-in?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
+                                        UsernamePasswordCredential credential) {
+        CredentialValidationResult result = accounts.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        String role = result.getCallerGroups().iterator().next();
+        request.getSession(true);
+        request.changeSessionId();   // no session fixation
+        request.getSession().setAttribute(SignedInUser.SESSION_KEY, new SignedInUser(result.getCallerPrincipal().getName(), role));
+        return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(), result.getCallerGroups());
+    }
+
+    private HttpAuthenticationMechanism jwt() {
+        if (jwt == null) {
+            for (Bean<?> bean : beans.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE)) {
+                if (bean.getTypes().stream().anyMatch(t -> t.getTypeName().equals(MP_JWT_MECHANISM))) {
+                    jwt = (HttpAuthenticationMechanism) beans.getReference(bean, HttpAuthenticationMechanism.class,
+                            beans.createCreationalContext(bean));
+                }
+            }
+            if (jwt == null) {
+                throw new IllegalStateException("MicroProfile JWT's mechanism is not deployed (is @LoginConfig on the API?)");
+            }
+        }
+        return jwt;
+    }
+}
