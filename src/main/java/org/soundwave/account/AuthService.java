@@ -31,6 +31,9 @@ public class AuthService {
      * password, and gets the same answer.
      */
     public User authenticate(Credentials credentials, String clientAddress) {
+        if (credentials.getUsername().indexOf('\0') >= 0) {
+            throw SignInException.badCredentials();   // no account has one; PostgreSQL cannot even compare it
+        }
         throttle.retryAfter(credentials.getUsername(), clientAddress).ifPresent(wait -> {
             throw SignInException.throttled(wait);
         });

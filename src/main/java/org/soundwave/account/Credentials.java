@@ -1,6 +1,7 @@
 package org.soundwave.account;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A username and password, as sent to sign in. A class for the reason given on {@link Registration}. */
@@ -8,10 +9,12 @@ public class Credentials {
 
     @NotNull(message = "is required")
     @Size(max = 254, message = "is too long")
+    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
     private String username;
 
     @NotNull(message = "is required")
     @Size(max = 128, message = "is too long")
+    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
     private String password;
 
     public Credentials() {

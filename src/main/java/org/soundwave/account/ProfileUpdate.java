@@ -12,15 +12,18 @@ public class ProfileUpdate implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Size(max = 2000, message = "must be at most 2000 characters")
+    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
     private String bio = "";
 
     @Pattern(regexp = Registration.PHONE, message = "must be digits, spaces, '+', '-', '(' or ')', at most 32")
     private String phone = "";
 
     @Size(max = 100, message = "must be at most 100 characters")
+    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
     private String city = "";
 
     @Size(max = 300, message = "must be at most 300 characters")
+    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
     private String address = "";
 
     public static ProfileUpdate of(AccountView account) {

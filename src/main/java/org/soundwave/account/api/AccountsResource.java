@@ -1,0 +1,81 @@
+package org.soundwave.account.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.soundwave.account.AccountService;
+import org.soundwave.account.AccountView;
+import org.soundwave.account.AuthService;
+import org.soundwave.account.ProfileUpdate;
+import org.soundwave.platform.RestApplication;
+import org.soundwave.platform.api.Problem;
+
+/**
+ * One account by id: its owner (or an administrator) may read it and edit its profile. Anybody else's
+ * id answers 404, the same as an id that does not exist, so ids cannot be probed.
+ */
+@Path("accounts/{id}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"member", "admin"})
+@SecurityRequirement(name = RestApplication.BEARER)
+public class AccountsResource {
+
+    @Inject
+    AuthService auth;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    JsonWebToken token;
+
+    @Operation(summary = "An account: the caller's own, or any for an administrator")
+    @APIResponse(responseCode = "200", description = "The account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "404", description = "No such account, or not the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @GET
+    public AccountView get(@PathParam("id") long id) {
+        return visible(id);
+    }
+
+    @Operation(summary = "Edit an account's profile (bio, phone, city, address)")
+    @APIResponse(responseCode = "200", description = "The account as saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account, or not the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountView update(@PathParam("id") long id, @Valid ProfileUpdate update) {
+        if (update == null) {
+            throw Problem.invalid("body", "a JSON body is required");
+        }
+        return accounts.updateProfile(visible(id).username(), update);
+    }
+
+    private AccountView visible(long id) {
+        boolean own = String.valueOf(id).equals(token.getSubject());
+        if (!own && !token.getGroups().contains("admin")) {
+            throw new NotFoundException();
+        }
+        return auth.account(id).orElseThrow(NotFoundException::new);
+    }
+}
