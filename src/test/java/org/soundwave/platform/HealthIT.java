@@ -44,7 +44,7 @@ class HealthIT {
         assertEquals(200, ready.statusCode());
         String body = ready.body();
         assertTrue(body.startsWith("{\"status\":\"UP\""), body);
-        for (String check : List.of("database", "hazelcast", "drain")) {
+        for (String check : List.of("database", "hazelcast", "drain", "web")) {
             assertTrue(body.contains("\"name\":\"" + check + "\",\"status\":\"UP\""), check + " in " + body);
         }
         HttpResponse<String> live = cluster.get(cluster.url("/health/live"));
