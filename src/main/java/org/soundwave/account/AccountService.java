@@ -28,13 +28,13 @@ public class AccountService {
 
     /** The account of a signed-in user. */
     public Optional<AccountView> account(String username) {
-        return byUsername(username).map(AccountView::of);
+        return User.byUsername(em, username).map(AccountView::of);
     }
 
     /** Saves the owner's edits of their profile. */
     @Transactional
     public AccountView updateProfile(String username, ProfileUpdate update) {
-        User user = byUsername(username).orElseThrow(() -> new IllegalStateException("no account " + username));
+        User user = User.byUsername(em, username).orElseThrow(() -> new IllegalStateException("no account " + username));
         user.updateProfile(update);
         return AccountView.of(user);
     }
@@ -69,13 +69,7 @@ public class AccountService {
     }
 
     private boolean usernameTaken(String username) {
-        return byUsername(username).isPresent();
+        return User.byUsername(em, username).isPresent();
     }
 
-    private Optional<User> byUsername(String username) {
-        return em.createNamedQuery("User.byUsername", User.class)
-                .setParameter("username", username)
-                .getResultStream()
-                .findFirst();
-    }
 }

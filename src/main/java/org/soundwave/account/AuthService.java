@@ -37,7 +37,7 @@ public class AuthService {
         throttle.retryAfter(credentials.getUsername(), clientAddress).ifPresent(wait -> {
             throw SignInException.throttled(wait);
         });
-        Optional<User> user = byUsername(credentials.getUsername());
+        Optional<User> user = User.byUsername(em, credentials.getUsername());
         boolean matches = passwords.matches(credentials.getPassword(), user.map(User::passwordHash).orElseGet(this::decoyHash));
         if (user.isEmpty() || !matches) {
             throttle.failed(credentials.getUsername(), clientAddress);
@@ -84,12 +84,6 @@ public class AuthService {
                 .toList();
     }
 
-    private Optional<User> byUsername(String username) {
-        return em.createNamedQuery("User.byUsername", User.class)
-                .setParameter("username", username)
-                .getResultStream()
-                .findFirst();
-    }
 
     private String decoyHash() {
         if (decoyHash == null) {

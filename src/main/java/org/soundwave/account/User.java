@@ -2,6 +2,7 @@ package org.soundwave.account;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /** A person or integrator with an account. Never leaves the service layer: see {@link AccountView}. */
 @Entity
@@ -53,6 +55,14 @@ public class User {
     private int tokenVersion;
 
     protected User() {
+    }
+
+    /** The account with this username, whatever its letter case. */
+    static Optional<User> byUsername(EntityManager em, String username) {
+        return em.createNamedQuery("User.byUsername", User.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst();
     }
 
     /** Replaces the owner-editable profile fields (already validated), blanks for absent ones. */

@@ -65,9 +65,7 @@ public class AccountsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountView update(@PathParam("id") long id, @Valid ProfileUpdate update) {
-        if (update == null) {
-            throw Problem.invalid("body", "a JSON body is required");
-        }
+        Problem.requireBody(update);
         return accounts.updateProfile(visible(id).username(), update);
     }
 

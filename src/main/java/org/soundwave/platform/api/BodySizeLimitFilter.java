@@ -1,8 +1,6 @@
 package org.soundwave.platform.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -23,8 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @WebFilter(filterName = "bodySizeLimit", urlPatterns = "/api/*")
 public class BodySizeLimitFilter extends HttpFilter {
-
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     @ConfigProperty(name = "soundwave.api.max-body-bytes", defaultValue = "65536")
@@ -55,13 +51,9 @@ public class BodySizeLimitFilter extends HttpFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        Problem problem = Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large",
-                "The body is larger than " + maxBytes + " bytes.");
-        response.setStatus(problem.status());
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType(Problem.MEDIA_TYPE);
         response.setHeader("Connection", "close");
-        response.getWriter().write(JSON.toJson(problem));
+        Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large",
+                "The body is larger than " + maxBytes + " bytes.").writeTo(response);
     }
 
     /** The request with its (size-checked) body read into memory. */

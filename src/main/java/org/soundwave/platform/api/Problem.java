@@ -1,10 +1,14 @@
 package org.soundwave.platform.api;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -18,6 +22,7 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
     private static final String TYPES = "https://soundwave.example/problems/";
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     public record FieldError(String field, String message) {
     }
@@ -38,11 +43,29 @@ public record Problem(String type, String title, int status, String detail, List
                 .toResponse());
     }
 
+    /**
+     * To call from a resource whose JSON body is required: 400 when it is missing. Not @NotNull on the
+     * parameter: Payara's OpenAPI scanner fails on constraints on a body parameter.
+     */
+    public static void requireBody(Object body) {
+        if (body == null) {
+            throw invalid("body", "a JSON body is required");
+        }
+    }
+
     public Problem withErrors(List<FieldError> fieldErrors) {
         return new Problem(type, title, status, detail, fieldErrors);
     }
 
     public Response toResponse() {
         return Response.status(status).type(MEDIA).entity(this).build();
+    }
+
+    /** Writes this problem as the whole response, for code outside JAX-RS (servlet filters, error pages). */
+    public void writeTo(HttpServletResponse response) throws IOException {
+        response.setStatus(status);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(MEDIA_TYPE);
+        response.getWriter().write(JSON.toJson(this));
     }
 }

@@ -1,7 +1,5 @@
 package org.soundwave.platform.web;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -21,8 +19,6 @@ public class ErrorPages extends HttpServlet {
 
     public static final String UNAUTHORIZED_DETAIL = "Send a valid access token: Authorization: Bearer <token>.";
     public static final String FORBIDDEN_DETAIL = "Your account may not do this.";
-
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -47,10 +43,6 @@ public class ErrorPages extends HttpServlet {
             case 404 -> "There is nothing at this address.";
             default -> status >= 500 ? "Something went wrong on our side." : "The request cannot be processed.";
         };
-        Problem problem = Problem.of(type, status == 401 ? "unauthorized" : "http-" + status, detail);
-        response.setStatus(status);
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.getWriter().write(JSON.toJson(problem));
+        Problem.of(type, status == 401 ? "unauthorized" : "http-" + status, detail).writeTo(response);
     }
 }
