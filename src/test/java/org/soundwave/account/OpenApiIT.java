@@ -18,7 +18,8 @@ class OpenApiIT {
         assertEquals(200, response.statusCode());
         String document = response.body();
         for (String path : List.of("/api/auth/register:", "/api/auth/token:", "/api/auth/refresh:", "/api/auth/revoke:",
-                "/api/me:", "/api/admin/accounts:")) {
+                "/api/me:", "/api/admin/accounts:", "/api/posts:", "/api/posts/{id}:", "/api/posts/{id}/comments:",
+                "/api/tags:")) {
             assertTrue(document.contains(path), path + " missing");
         }
         for (String expected : List.of("application/problem+json", "\"409\"", "\"429\"", "\"413\"", "\"415\"",

@@ -48,8 +48,8 @@ class HomePageBrowserIT {
         assertEquals("Soundwave", browser.findElement(By.cssSelector("#site-header .brand")).getText());
         assertEquals("Sign in · Sign up", browser.findElement(By.id("account-state")).getText());
         List<String> nav = browser.findElements(By.cssSelector("#site-nav a")).stream().map(WebElement::getText).toList();
-        assertEquals(List.of("Home", "Your visit"), nav);
-        assertEquals("Welcome to Soundwave", browser.findElement(By.cssSelector("#content h1")).getText());
+        assertEquals(List.of("Home", "Blog", "Your visit"), nav);
+        assertEquals("Latest posts", browser.findElement(By.cssSelector("#content h1")).getText());
         String servedBy = browser.findElement(By.id("served-by")).getText();
         assertTrue(servedBy.matches("node[12]"), "footer names an active node: " + servedBy);
         assertEquals(Color.fromString("#1d1d29"),

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Refuses API request bodies over {@code soundwave.api.max-body-bytes} with 413 before anything parses
  * them: at once when Content-Length says so, else (chunked) after reading one byte past the limit.
  */
-@WebFilter(filterName = "bodySizeLimit", urlPatterns = "/api/*")
+@WebFilter(filterName = "bodySizeLimit") // mapped in web.xml (filter order)
 public class BodySizeLimitFilter extends HttpFilter {
 
     @Inject

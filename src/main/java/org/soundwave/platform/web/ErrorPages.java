@@ -25,6 +25,11 @@ public class ErrorPages extends HttpServlet {
         Object code = request.getAttribute("jakarta.servlet.error.status_code");
         int status = code instanceof Integer i ? i : 500;
         String uri = String.valueOf(request.getAttribute("jakarta.servlet.error.request_uri"));
+        if (response.isCommitted()) {
+            // Already answered: an error inside a forwarded request (BlogRoutes) gets its page when the
+            // forward ends; the container then asks again, too late to write anything.
+            return;
+        }
         if (uri.startsWith(request.getContextPath() + "/api/")) {
             writeProblem(response, status);
         } else {

@@ -12,7 +12,7 @@ import java.io.IOException;
  * Browser hardening on every response: scripts, styles and frames only from this site (the pages use
  * no inline script), no MIME sniffing, no referrer sent elsewhere, never framed.
  */
-@WebFilter(filterName = "securityHeaders", urlPatterns = "/*", asyncSupported = true)
+@WebFilter(filterName = "securityHeaders", asyncSupported = true) // mapped in web.xml (filter order)
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "

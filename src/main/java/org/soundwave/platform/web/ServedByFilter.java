@@ -11,7 +11,7 @@ import java.io.IOException;
 import org.soundwave.platform.NodeIdentity;
 
 /** Names the node on every response of the application, so clients and tests see where they landed. */
-@WebFilter(filterName = "servedBy", urlPatterns = "/*", asyncSupported = true)
+@WebFilter(filterName = "servedBy", asyncSupported = true) // mapped in web.xml (filter order)
 public class ServedByFilter extends HttpFilter {
 
     public static final String HEADER = "X-Served-By";

@@ -1,0 +1,72 @@
+-- The standard blog dataset of DATASET.md, generated inside PostgreSQL (no data crosses the wire):
+-- every value is a closed-form function of row numbers, so the same parameters give the same rows.
+-- Replaces every account, post, comment and tag; administrators are kept (with new ids after the
+-- dataset's users) and every token issued before is revoked, since ids now name other people.
+--
+-- psql variables: users, posts, comments, tags, password_hash (the hash of "password" for all users).
+\set ON_ERROR_STOP on
+SET client_min_messages = warning;
+
+CREATE FUNCTION pg_temp.dataset_text(s bigint, n int) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT upper(left(x, 1)) || substr(x, 2) || '.'
+      FROM (SELECT string_agg(('{lorem,ipsum,dolor,sit,amet,consectetur,adipiscing,elit,sed,do,eiusmod,tempor,'
+                               'incididunt,ut,labore,et,dolore,magna,aliqua,enim,ad,minim,veniam,quis,nostrud,'
+                               'exercitation,ullamco,laboris,nisi,aliquip,ex,ea,commodo,consequat,duis,aute,irure,'
+                               'in,reprehenderit,voluptate,velit,esse,cillum,fugiat,nulla,pariatur,excepteur,sint,'
+                               'occaecat,cupidatat,non,proident,sunt,culpa,qui,officia,deserunt,mollit,anim,id,est,'
+                               'laborum,perspiciatis,unde}'::text[])[(s * 131 + i * 31) % 64 + 1], ' ' ORDER BY i) AS x
+              FROM generate_series(0, n - 1) AS i) AS words
+$$;
+
+-- %04d: at least four digits, more when the number needs them.
+CREATE FUNCTION pg_temp.padded(n bigint, width int) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT lpad(n::text, greatest(width, length(n::text)), '0') $$;
+
+BEGIN;
+
+CREATE TEMP TABLE kept_admin ON COMMIT DROP AS SELECT * FROM app_user WHERE role = 'ADMIN' ORDER BY id;
+-- Higher than any token version ever issued: every earlier access or refresh token stops working.
+SELECT coalesce(max(token_version), 0) + 1 AS token_version FROM app_user \gset
+
+TRUNCATE app_user, tag RESTART IDENTITY CASCADE;
+
+INSERT INTO app_user (id, username, email, password_hash, bio, created, token_version)
+SELECT u, 'user' || pg_temp.padded(u, 4), 'user' || pg_temp.padded(u, 4) || '@example.com', :'password_hash',
+       'Bio of user' || pg_temp.padded(u, 4) || '. ' || pg_temp.dataset_text(u, 12),
+       timestamptz '2023-12-31T00:00Z', :token_version
+  FROM generate_series(1, :users) AS u;
+SELECT setval(pg_get_serial_sequence('app_user', 'id'), :users + 1, false) \g /dev/null
+INSERT INTO app_user (username, email, password_hash, bio, phone, city, address, role, created, token_version)
+SELECT username, email, password_hash, bio, phone, city, address, role, created, :token_version FROM kept_admin;
+
+INSERT INTO tag (id, name)
+SELECT t, 'tag' || pg_temp.padded(t, 3) FROM generate_series(1, :tags) AS t;
+
+INSERT INTO post (id, author_id, title, content, created, updated)
+SELECT p, (p - 1) % :users + 1,
+       'Post ' || p || ': ' || rtrim(pg_temp.dataset_text(p, 4), '.'),
+       pg_temp.dataset_text(p, 60 + (p % 41)::int),
+       at, at
+  FROM generate_series(1, :posts) AS p,
+       LATERAL (SELECT timestamptz '2024-01-01T00:00Z' + p * interval '10 minutes' AS at) AS created;
+
+INSERT INTO post_tag (post_id, tag_id)
+SELECT DISTINCT p, t
+  FROM generate_series(1, :posts) AS p,
+       unnest(ARRAY[p % :tags + 1, 7 * p % :tags + 1, 13 * p % :tags + 1]) AS t;
+
+INSERT INTO comment (id, post_id, author_id, content, created)
+SELECT (p - 1) * :comments + j, p, (7 * p + j) % :users + 1,
+       'Comment ' || j || ' on post ' || p || ': ' || pg_temp.dataset_text(100 * p + j, 10 + (p * j % 21)::int),
+       timestamptz '2024-01-01T00:00Z' + p * interval '10 minutes' + j * interval '1 minute'
+  FROM generate_series(1, :posts) AS p, generate_series(1, :comments) AS j;
+
+SELECT setval(pg_get_serial_sequence('tag', 'id'), :tags + 1, false) \g /dev/null
+SELECT setval(pg_get_serial_sequence('post', 'id'), :posts + 1, false) \g /dev/null
+SELECT setval(pg_get_serial_sequence('comment', 'id'), :posts * :comments + 1, false) \g /dev/null
+
+COMMIT;
+
+-- Fresh statistics for the planner and a visibility map for index-only scans (comment counts).
+VACUUM ANALYZE app_user, tag, post, post_tag, comment;

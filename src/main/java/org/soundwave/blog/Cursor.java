@@ -1,0 +1,38 @@
+package org.soundwave.blog;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * A keyset position in a newest-first list: the (created, id) of the last row a client saw. The next
+ * page starts strictly after it, so deep pages cost what the first one does and rows inserted meanwhile
+ * neither repeat nor vanish. Opaque to clients (base64url).
+ */
+public record Cursor(OffsetDateTime created, long id) {
+
+    public String encode() {
+        String plain = created.toInstant() + "|" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The position a client sent back; empty for anything this class did not produce. */
+    public static Optional<Cursor> decode(String token) {
+        try {
+            String plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            int bar = plain.indexOf('|');
+            if (bar < 0) {
+                return Optional.empty();
+            }
+            Instant created = Instant.parse(plain.substring(0, bar));
+            long id = Long.parseLong(plain.substring(bar + 1));
+            return id > 0 ? Optional.of(new Cursor(created.atOffset(ZoneOffset.UTC), id)) : Optional.empty();
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.soundwave.blog.web;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
+
+/** Small things the blog's page beans share. */
+final class Pages {
+
+    private Pages() {
+    }
+
+    /** A positive number from a request parameter; empty if absent; -1 if present but not a positive number. */
+    static OptionalInt positive(String value) {
+        if (value == null || value.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (!value.matches("[1-9][0-9]{0,8}")) {
+            return OptionalInt.of(-1);
+        }
+        return OptionalInt.of(Integer.parseInt(value));
+    }
+
+    static String parameter(String name) {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
+    }
+
+    /** Ends the request with the site's "not found" page. */
+    static void notFound(String message) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            faces.getExternalContext().responseSendError(404, message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+    }
+
+    /** Ends the request with a redirect to a path of this application. */
+    static void redirect(String path) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        try {
+            external.redirect(external.getRequestContextPath() + path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+    }
+
+    /** Sends a visitor to sign in, then back to this page's clean URL. */
+    static void signInFirst(String back) {
+        redirect("/sign-in?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+    }
+}

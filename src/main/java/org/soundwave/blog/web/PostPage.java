@@ -1,0 +1,157 @@
+package org.soundwave.blog.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.soundwave.blog.BlogService;
+import org.soundwave.blog.Caller;
+import org.soundwave.blog.CommentForm;
+import org.soundwave.blog.CommentRepository;
+import org.soundwave.blog.CommentView;
+import org.soundwave.blog.NoSuchPostException;
+import org.soundwave.blog.PostRepository;
+import org.soundwave.blog.PostView;
+
+/**
+ * /posts/{id}: the post, its tags, comment count, latest comments, every comment (20 per page,
+ * ?page=N) and, for members, a comment form. A stateless view: the form posts back to the same URL,
+ * protected by the session cookie's SameSite=Lax, and a new comment redirects (post/redirect/get).
+ */
+@Named
+@RequestScoped
+public class PostPage {
+
+    public static final int COMMENTS_PER_PAGE = 20;
+
+    @Inject
+    PostRepository posts;
+
+    @Inject
+    CommentRepository comments;
+
+    @Inject
+    BlogService blog;
+
+    @Inject
+    SecurityContext security;
+
+    private boolean loaded;
+    private PostView post;
+    private int page = 1;
+    private long pageCount = 1;
+    private List<CommentView> pageOfComments = List.of();
+    private final CommentForm comment = new CommentForm();
+
+    /**
+     * Before rendering (preRenderView: also after a postback that failed validation) and before adding a
+     * comment; once per request. No such post or comment page → 404.
+     */
+    public void load() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        OptionalInt id = Pages.positive(Pages.parameter("id"));
+        OptionalInt requested = Pages.positive(Pages.parameter("page"));
+        if (id.isEmpty() || id.getAsInt() < 0 || (requested.isPresent() && requested.getAsInt() < 0)) {
+            Pages.notFound("There is no such post.");
+            return;
+        }
+        Optional<PostView> found = posts.find(id.getAsInt());
+        if (found.isEmpty()) {
+            Pages.notFound("There is no post " + id.getAsInt() + ".");
+            return;
+        }
+        post = found.get();
+        page = requested.orElse(1);
+        pageCount = Math.max(1, (post.commentCount() + COMMENTS_PER_PAGE - 1) / COMMENTS_PER_PAGE);
+        if (page > pageCount) {
+            Pages.notFound("There is no page " + page + " of these comments.");
+            return;
+        }
+        pageOfComments = comments.page(post.id(), page, COMMENTS_PER_PAGE);
+    }
+
+    /** Adds the member's comment, then shows the post again with it. */
+    public void addComment() {
+        load();
+        if (post == null) {
+            return;
+        }
+        Optional<Caller> caller = caller();
+        if (caller.isEmpty()) {
+            Pages.signInFirst(getUrl());
+            return;
+        }
+        try {
+            blog.comment(post.id(), caller.get(), comment);
+        } catch (NoSuchPostException gone) {
+            FacesContext.getCurrentInstance().addMessage(null,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "This post has just been deleted.", null));
+            return;
+        }
+        Pages.redirect(getUrl() + "#comments");
+    }
+
+    private Optional<Caller> caller() {
+        if (security.getCallerPrincipal() == null) {
+            return Optional.empty();
+        }
+        return blog.caller(security.getCallerPrincipal().getName(), security.isCallerInRole("admin"));
+    }
+
+    public boolean isSignedIn() {
+        return security.getCallerPrincipal() != null;
+    }
+
+    public boolean isEditable() {
+        load();
+        return post != null && isSignedIn() && blog.mayEdit(post, security.getCallerPrincipal().getName(), security.isCallerInRole("admin"));
+    }
+
+    public String getUrl() {
+        return "/posts/" + getPost().id();
+    }
+
+    public String pageUrl(int n) {
+        return n == 1 ? getUrl() + "#comments" : getUrl() + "?page=" + n + "#comments";
+    }
+
+    /** The content's paragraphs (blank-line separated), each rendered escaped. */
+    public List<String> getParagraphs() {
+        return List.of(post.content().split("\\R\\s*\\R"));
+    }
+
+    /** Loads on first use: on a postback, JSF evaluates the page's expressions before preRenderView. */
+    public PostView getPost() {
+        load();
+        return post;
+    }
+
+    public List<CommentView> getComments() {
+        load();
+        return pageOfComments;
+    }
+
+    public CommentForm getComment() {
+        return comment;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public long getPageCount() {
+        return pageCount;
+    }
+
+    public int getMaxCommentLength() {
+        return CommentForm.MAX_LENGTH;
+    }
+}

@@ -1,0 +1,180 @@
+package org.soundwave.blog;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.soundwave.platform.TestCluster;
+
+/**
+ * The blog tests' shared setup: the shared test cluster, seeded once per run with a small standard
+ * dataset (bin/cluster seed, so the seeder is exercised too), and small helpers for the API, the
+ * database and pg_stat_statements.
+ */
+public final class BlogFixture {
+
+    public static final int USERS = 20;
+    public static final int POSTS = 240;
+    public static final int COMMENTS_PER_POST = 4;
+    public static final int TAGS = 12;
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static boolean seeded;
+
+    private BlogFixture() {
+    }
+
+    /** The shared cluster holding the standard dataset (seeded by the first blog test of the run). */
+    public static synchronized TestCluster cluster() {
+        TestCluster cluster = TestCluster.get();
+        if (!seeded) {
+            cluster.command("seed", "--users", String.valueOf(USERS), "--posts", String.valueOf(POSTS),
+                    "--comments-per-post", String.valueOf(COMMENTS_PER_POST), "--tags", String.valueOf(TAGS));
+            seeded = true;
+        }
+        return cluster;
+    }
+
+    public static Connection db(TestCluster cluster) throws SQLException {
+        return DriverManager.getConnection(cluster.jdbcUrl(), "soundwave", cluster.dbPassword());
+    }
+
+    /** The first column of every row of a query, as longs. */
+    public static List<Long> longs(TestCluster cluster, String sql, Object... parameters) {
+        try (Connection c = db(cluster); PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<Long> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getLong(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public static long single(TestCluster cluster, String sql, Object... parameters) {
+        return longs(cluster, sql, parameters).get(0);
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    public static HttpResponse<String> send(String method, String url, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** An access token for an account (a dataset user's password is "password"). */
+    public static String token(TestCluster cluster, String username, String password) {
+        HttpResponse<String> tokens = send("POST", cluster.url("/api/auth/token"), null,
+                Json.createObjectBuilder().add("username", username).add("password", password).build().toString());
+        if (tokens.statusCode() != 200) {
+            throw new AssertionError("sign-in of " + username + " failed: " + tokens.body());
+        }
+        return json(tokens).getString("access_token");
+    }
+
+    public static String adminToken(TestCluster cluster) {
+        try {
+            return token(cluster, "admin", java.nio.file.Files.readString(cluster.secret("admin-password")).trim());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Opens a new member account through the API and returns its access token. */
+    public static String newMember(TestCluster cluster, String username) {
+        HttpResponse<String> registered = send("POST", cluster.url("/api/auth/register"), null, Json.createObjectBuilder()
+                .add("username", username).add("email", username + "@example.com").add("password", "correct horse").build().toString());
+        if (registered.statusCode() != 201) {
+            throw new AssertionError("registration failed: " + registered.body());
+        }
+        return token(cluster, username, "correct horse");
+    }
+
+    /** What the application sent to PostgreSQL while an action ran: statements executed and their texts. */
+    public record Statements(long executed, List<String> queries) {
+    }
+
+    /**
+     * Counts the SQL statements the application executed during the action, from pg_stat_statements
+     * (calls before and after). Health checks (drain switch, schema version, SELECT 1), which every node
+     * runs on its own schedule, are left out; tests run one at a time, so the rest is the action's.
+     */
+    public static Statements statementsDuring(TestCluster cluster, Runnable action) {
+        Map<Long, Long> before = calls(cluster);
+        action.run();
+        Map<Long, Long> after = calls(cluster);
+        long executed = 0;
+        List<String> queries = new ArrayList<>();
+        try (Connection c = db(cluster);
+             PreparedStatement statement = c.prepareStatement("SELECT queryid, query FROM pg_stat_statements WHERE queryid = ?")) {
+            for (Map.Entry<Long, Long> entry : after.entrySet()) {
+                long delta = entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+                if (delta > 0) {
+                    executed += delta;
+                    statement.setLong(1, entry.getKey());
+                    try (ResultSet rows = statement.executeQuery()) {
+                        if (rows.next()) {
+                            queries.add(delta + "× " + rows.getString(2));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        return new Statements(executed, queries);
+    }
+
+    private static Map<Long, Long> calls(TestCluster cluster) {
+        Map<Long, Long> calls = new HashMap<>();
+        try (Connection c = db(cluster); PreparedStatement statement = c.prepareStatement("""
+                SELECT queryid, sum(calls)::bigint FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid
+                 WHERE r.rolname = 'soundwave' AND s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                   AND s.query !~* '(pg_stat_statements|node_drain|flyway_schema_history|pg_catalog|pg_database)'
+                   AND s.query !~* '^\\s*SELECT\\s+\\$?1\\s*$'
+                 GROUP BY queryid""");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                calls.put(rows.getLong(1), rows.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        return calls;
+    }
+}
