@@ -53,6 +53,11 @@ public final class BlogFixture {
         return DriverManager.getConnection(cluster.jdbcUrl(), "soundwave", cluster.dbPassword());
     }
 
+    /** Another database of the cluster's PostgreSQL (a scratch database made by bin/cluster seed --database). */
+    public static Connection db(TestCluster cluster, String database) throws SQLException {
+        return DriverManager.getConnection(cluster.jdbcUrl().replaceAll("/soundwave$", "/" + database), "soundwave", cluster.dbPassword());
+    }
+
     /** The first column of every row of a query, as longs. */
     public static List<Long> longs(TestCluster cluster, String sql, Object... parameters) {
         try (Connection c = db(cluster); PreparedStatement statement = c.prepareStatement(sql)) {
@@ -125,8 +130,11 @@ public final class BlogFixture {
         return token(cluster, username, "correct horse");
     }
 
-    /** What the application sent to PostgreSQL while an action ran: statements executed and their texts. */
-    public record Statements(long executed, List<String> queries) {
+    /**
+     * What the application sent to PostgreSQL while an action ran: statements executed, and each
+     * distinct statement as "calls× text" (queries) and as its text alone (texts).
+     */
+    public record Statements(long executed, List<String> queries, List<String> texts) {
     }
 
     /**
@@ -140,6 +148,7 @@ public final class BlogFixture {
         Map<Long, Long> after = calls(cluster);
         long executed = 0;
         List<String> queries = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         try (Connection c = db(cluster);
              PreparedStatement statement = c.prepareStatement("SELECT queryid, query FROM pg_stat_statements WHERE queryid = ?")) {
             for (Map.Entry<Long, Long> entry : after.entrySet()) {
@@ -150,6 +159,7 @@ public final class BlogFixture {
                     try (ResultSet rows = statement.executeQuery()) {
                         if (rows.next()) {
                             queries.add(delta + "× " + rows.getString(2));
+                            texts.add(rows.getString(2));
                         }
                     }
                 }
@@ -157,7 +167,7 @@ public final class BlogFixture {
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
-        return new Statements(executed, queries);
+        return new Statements(executed, queries, texts);
     }
 
     private static Map<Long, Long> calls(TestCluster cluster) {
