@@ -31,9 +31,14 @@ final class Pages {
 
     /** Ends the request with the site's "not found" page. */
     static void notFound(String message) {
+        sendError(404, message);
+    }
+
+    /** Ends the request with the site's page for this error status (see web.xml's error pages). */
+    static void sendError(int status, String message) {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
-            faces.getExternalContext().responseSendError(404, message);
+            faces.getExternalContext().responseSendError(status, message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,8 +6,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +65,7 @@ public class PostEditPage {
                 return;
             }
             if (!blog.mayEdit(existing, security.getCallerPrincipal().getName(), caller.admin())) {
-                forbidden();
+                Pages.sendError(403, "Only its author or an administrator may edit this post.");
                 return;
             }
             if (!FacesContext.getCurrentInstance().isPostback()) {
@@ -116,16 +114,6 @@ public class PostEditPage {
             // Deleted meanwhile: the outcome the author asked for.
         }
         Pages.redirect("/authors/" + existing.author());
-    }
-
-    private static void forbidden() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        try {
-            faces.getExternalContext().responseSendError(403, "Only its author or an administrator may edit this post.");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        faces.responseComplete();
     }
 
     /** From the URL, not from the loaded post: JSF asks before load() runs when it decodes a postback. */

@@ -110,8 +110,18 @@ class BlogBrowserIT {
         browser.findElement(By.id("post:save")).click();
         waiting().until(ExpectedConditions.titleIs(title + " (updated) · Soundwave"));
 
+        String editUrl = browser.findElement(By.id("edit-post")).getAttribute("href");
         browser.findElement(By.linkText("tape")).click();
         waiting().until(ExpectedConditions.titleIs("Posts tagged tape · Soundwave"));
         assertTrue(browser.findElement(By.id("posts")).getText().contains(title + " (updated)"));
+
+        browser.manage().deleteAllCookies();
+        browser.get(cluster.url("/sign-in"));
+        type("signin:username", "user0012");
+        type("signin:password", "password");
+        browser.findElement(By.id("signin:submit")).click();
+        waiting().until(ExpectedConditions.titleIs("Your profile · Soundwave"));
+        browser.get(editUrl);
+        waiting().until(ExpectedConditions.titleIs("Not allowed · Soundwave"));
     }
 }
