@@ -58,7 +58,7 @@ public class User {
     }
 
     /** The account with this username, whatever its letter case. */
-    static Optional<User> byUsername(EntityManager em, String username) {
+    public static Optional<User> byUsername(EntityManager em, String username) {
         return em.createNamedQuery("User.byUsername", User.class)
                 .setParameter("username", username)
                 .getResultStream()

@@ -108,11 +108,7 @@ public class PostRepository {
 
     /** The id of the account with this username (any letter case), to filter by author. */
     public Optional<Long> authorId(String username) {
-        return em.createNamedQuery("User.byUsername", User.class)
-                .setParameter("username", username)
-                .getResultStream()
-                .findFirst()
-                .map(User::id);
+        return User.byUsername(em, username).map(User::id);
     }
 
     private TypedQuery<Post> select(Filter filter, Cursor after) {

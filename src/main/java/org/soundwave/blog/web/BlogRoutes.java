@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.soundwave.account.Registration;
+import org.soundwave.blog.Tag;
 
 /**
  * The blog's clean URLs: /posts/42, /posts/42/edit, /posts/new, /tags/synth, /authors/alice are
@@ -27,8 +29,8 @@ public class BlogRoutes extends HttpFilter {
             new Route(Pattern.compile("/posts/new"), "/post-edit.xhtml", null),
             new Route(Pattern.compile("/posts/([1-9][0-9]{0,17})"), "/post.xhtml", "id"),
             new Route(Pattern.compile("/posts/([1-9][0-9]{0,17})/edit"), "/post-edit.xhtml", "id"),
-            new Route(Pattern.compile("/tags/([A-Za-z0-9][A-Za-z0-9-]{0,39})"), "/posts.xhtml", "tag"),
-            new Route(Pattern.compile("/authors/([A-Za-z0-9._-]{1,30})"), "/posts.xhtml", "author"));
+            new Route(Pattern.compile("/tags/(" + Tag.NAME + ")"), "/posts.xhtml", "tag"),
+            new Route(Pattern.compile("/authors/(" + Registration.USERNAME + ")"), "/posts.xhtml", "author"));
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

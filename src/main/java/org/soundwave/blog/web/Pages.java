@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.OptionalInt;
+import jakarta.security.enterprise.SecurityContext;
+import org.soundwave.blog.BlogService;
+import org.soundwave.blog.Caller;
 
 /** Small things the blog's page beans share. */
 final class Pages {
@@ -55,6 +59,14 @@ final class Pages {
             throw new UncheckedIOException(e);
         }
         faces.responseComplete();
+    }
+
+    /** The signed-in member's account as the blog needs it; empty for a visitor. */
+    static Optional<Caller> caller(SecurityContext security, BlogService blog) {
+        if (security.getCallerPrincipal() == null) {
+            return Optional.empty();
+        }
+        return blog.caller(security.getCallerPrincipal().getName(), security.isCallerInRole("admin"));
     }
 
     /** Sends a visitor to sign in, then back to this page's clean URL. */

@@ -51,8 +51,7 @@ public class PostEditPage {
             return;
         }
         String url = id.isPresent() ? "/posts/" + id.getAsInt() + "/edit" : "/posts/new";
-        Optional<Caller> signedIn = security.getCallerPrincipal() == null ? Optional.empty()
-                : blog.caller(security.getCallerPrincipal().getName(), security.isCallerInRole("admin"));
+        Optional<Caller> signedIn = Pages.caller(security, blog);
         if (signedIn.isEmpty()) {
             Pages.signInFirst(url);
             return;

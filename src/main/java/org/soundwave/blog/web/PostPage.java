@@ -100,10 +100,7 @@ public class PostPage {
     }
 
     private Optional<Caller> caller() {
-        if (security.getCallerPrincipal() == null) {
-            return Optional.empty();
-        }
-        return blog.caller(security.getCallerPrincipal().getName(), security.isCallerInRole("admin"));
+        return Pages.caller(security, blog);
     }
 
     public boolean isSignedIn() {
