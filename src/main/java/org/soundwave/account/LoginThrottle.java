@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.cache.Cache;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.soundwave.platform.Caches;
+import org.soundwave.platform.cache.Caches;
 
 /**
  * Slows down password guessing, cluster-wide: after N failed sign-ins for an account (or from an

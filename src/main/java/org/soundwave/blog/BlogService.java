@@ -1,6 +1,7 @@
 package org.soundwave.blog;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,6 +22,10 @@ public class BlogService {
     @Inject
     PostRepository posts;
 
+    /** Observed after commit by BlogCaches. */
+    @Inject
+    Event<BlogChange> changes;
+
     /** The account behind a signed-in page user. */
     public Optional<Caller> caller(String username, boolean admin) {
         return posts.authorId(username).map(id -> new Caller(id, admin));
@@ -33,18 +38,24 @@ public class BlogService {
                 tags(form.normalizedTags()));
         em.persist(post);
         em.flush();
+        changes.fire(new BlogChange.PostChanged(post.id(), author.userId(), post.tagIds()));
         return post.id();
     }
 
     @Transactional
     public void revise(long postId, Caller caller, PostForm form) {
         Post post = editable(postId, caller);
+        Set<Long> touched = new HashSet<>(post.tagIds());
         post.edit(form.getTitle().strip(), form.getContent().strip(), tags(form.normalizedTags()));
+        touched.addAll(post.tagIds());
+        changes.fire(new BlogChange.PostChanged(postId, post.author().id(), touched));
     }
 
     @Transactional
     public void delete(long postId, Caller caller) {
-        em.remove(editable(postId, caller));
+        Post post = editable(postId, caller);
+        changes.fire(new BlogChange.PostChanged(postId, post.author().id(), post.tagIds()));
+        em.remove(post);
     }
 
     /** Adds the caller's comment to the post. */
@@ -57,6 +68,7 @@ public class BlogService {
         Comment comment = new Comment(post, em.find(User.class, author.userId()), form.getContent().strip());
         em.persist(comment);
         em.flush();
+        changes.fire(new BlogChange.CommentAdded(postId));
         return CommentRepository.view(comment, postId);
     }
 

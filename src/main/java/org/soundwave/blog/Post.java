@@ -97,4 +97,9 @@ public class Post {
     public OffsetDateTime updated() {
         return updated;
     }
+
+    /** Ids of its tags (loads them: call inside a transaction). */
+    java.util.Set<Long> tagIds() {
+        return tags.stream().map(Tag::id).collect(java.util.stream.Collectors.toSet());
+    }
 }

@@ -1,6 +1,7 @@
 package org.soundwave.blog;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -14,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.soundwave.account.User;
+import org.soundwave.platform.cache.CacheLevel;
+import org.soundwave.platform.cache.Caches;
+import org.soundwave.platform.cache.SingleFlight;
 
 /**
  * Reads posts as {@link PostView}s with a fixed number of SQL statements, whatever the page size:
@@ -27,6 +31,9 @@ import org.soundwave.account.User;
  * </ol>
  * Entity associations are never walked lazily here; that would cost one statement per post (N+1).
  * Page numbers (for pages) add one count statement; keyset cursors (for the API) add none.
+ * <p>
+ * The post page reads less: {@link #head} takes the comment count from the count cache and leaves the
+ * latest comments to the page's fragment cache ({@link #recentComments}, only when that is cold).
  */
 @ApplicationScoped
 public class PostRepository {
@@ -71,18 +78,35 @@ public class PostRepository {
     @PersistenceContext(unitName = "soundwave")
     EntityManager em;
 
+    @Inject
+    Caches caches;
+
+    /** Concurrent renderings of one cold recent-comments fragment on this node share one query. */
+    private final SingleFlight recentCommentLoads = new SingleFlight();
+
     /** Page {@code page} (from 1) of {@code size} posts, newest first. */
     public List<PostView> page(Filter filter, int page, int size) {
         return views(select(filter, null).setFirstResult((page - 1) * size).setMaxResults(size).getResultList());
     }
 
-    /** How many posts the filter selects (for page numbers). */
+    /** How many posts the filter selects (for page numbers); from the count cache. */
     public long count(Filter filter) {
+        return caches.level(CacheLevel.COUNT).get(BlogCaches.postCountKey(filter), Long.class, () -> countNow(filter));
+    }
+
+    private long countNow(Filter filter) {
         StringBuilder jpql = new StringBuilder("SELECT COUNT(p) FROM Post p");
         where(jpql, filter, null);
         TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
         bind(query, filter, null);
         return query.getSingleResult();
+    }
+
+    /** The API's first page of a list (no cursor), from the listing cache. */
+    @SuppressWarnings("unchecked")
+    public Slice<PostView> firstSlice(Filter filter, int limit) {
+        return caches.level(CacheLevel.LISTING).get(BlogCaches.firstPageKey(filter, limit), Slice.class,
+                () -> slice(filter, null, limit));
     }
 
     /** Up to {@code limit} posts after the cursor (from the newest when null) and the next cursor. */
@@ -94,11 +118,37 @@ public class PostRepository {
         return new Slice<>(views(shown), more ? new Cursor(last.created(), last.id()).encode() : null);
     }
 
+    /** The post with its tags, comment count and latest comments. */
     public Optional<PostView> find(long id) {
-        List<Post> posts = em.createQuery("SELECT p FROM Post p JOIN FETCH p.author WHERE p.id = :id", Post.class)
+        return views(withAuthor(id)).stream().findFirst();
+    }
+
+    /**
+     * The post with its tags and its comment count from the count cache; no latest comments (the page
+     * renders those through its fragment cache and {@link #recentComments}).
+     */
+    public Optional<PostView> head(long id) {
+        return withAuthor(id).stream().findFirst().map(p -> view(p, tagsOf(List.of(p.id())).getOrDefault(p.id(), List.of()),
+                commentCount(p.id()), List.of()));
+    }
+
+    /** The post's comment count, from the count cache (invalidated after each new comment commits). */
+    public long commentCount(long postId) {
+        return caches.level(CacheLevel.COUNT).get(BlogCaches.commentCountKey(postId), Long.class,
+                () -> commentCounts(List.of(postId)).getOrDefault(postId, 0L));
+    }
+
+    /** The post's latest comments; concurrent callers on this node share one query. */
+    @SuppressWarnings("unchecked")
+    public List<CommentView> recentComments(long postId) {
+        return recentCommentLoads.run(String.valueOf(postId), List.class,
+                () -> recentComments(List.of(postId)).getOrDefault(postId, List.of()));
+    }
+
+    private List<Post> withAuthor(long id) {
+        return em.createQuery("SELECT p FROM Post p JOIN FETCH p.author WHERE p.id = :id", Post.class)
                 .setParameter("id", id)
                 .getResultList();
-        return views(posts).stream().findFirst();
     }
 
     public boolean exists(long id) {
@@ -159,10 +209,14 @@ public class PostRepository {
         Map<Long, List<String>> tags = tagsOf(ids);
         Map<Long, Long> counts = commentCounts(ids);
         Map<Long, List<CommentView>> recent = recentComments(ids);
-        return posts.stream().map(p -> new PostView(p.id(), p.title(), p.content(), p.author().username(),
-                        p.created(), p.updated(), tags.getOrDefault(p.id(), List.of()),
-                        counts.getOrDefault(p.id(), 0L), recent.getOrDefault(p.id(), List.of())))
+        return posts.stream().map(p -> view(p, tags.getOrDefault(p.id(), List.of()), counts.getOrDefault(p.id(), 0L),
+                        recent.getOrDefault(p.id(), List.of())))
                 .toList();
+    }
+
+    private static PostView view(Post p, List<String> tags, long commentCount, List<CommentView> recent) {
+        return new PostView(p.id(), p.title(), p.content(), p.author().username(), p.created(), p.updated(), tags,
+                commentCount, recent);
     }
 
     @SuppressWarnings("unchecked")

@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.soundwave.blog.BlogFixture.Statements;
 import org.soundwave.platform.TestCluster;
+import org.soundwave.platform.cache.CacheControl;
 
 /**
  * No N+1: a list costs the same number of SQL statements whatever its page size, counted by PostgreSQL
- * itself (pg_stat_statements). Requests go straight to one node, so a request is one page build.
+ * itself (pg_stat_statements). Requests go straight to one node, so a request is one page build. The
+ * caches are off here: this is what every miss costs (CachingIT shows what they save).
  */
 class StatementCountIT {
 
@@ -22,6 +25,12 @@ class StatementCountIT {
     @BeforeAll
     static void seed() {
         cluster = BlogFixture.cluster();
+        CacheControl.allOff(cluster);
+    }
+
+    @AfterAll
+    static void cachesBackOn() {
+        CacheControl.defaults(cluster);
     }
 
     private static Statements statementsFor(String path) {

@@ -50,8 +50,8 @@ class HomePageBrowserIT {
         List<String> nav = browser.findElements(By.cssSelector("#site-nav a")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("Home", "Blog", "Your visit"), nav);
         assertEquals("Latest posts", browser.findElement(By.cssSelector("#content h1")).getText());
-        String servedBy = browser.findElement(By.id("served-by")).getText();
-        assertTrue(servedBy.matches("node[12]"), "footer names an active node: " + servedBy);
+        String renderedBy = browser.findElement(By.id("rendered-by")).getText();
+        assertTrue(renderedBy.matches("node[12]"), "footer names the active node that rendered it: " + renderedBy);
         assertEquals(Color.fromString("#1d1d29"),
                 Color.fromString(browser.findElement(By.id("site-header")).getCssValue("background-color")),
                 "the stylesheet was loaded through the balancer");

@@ -32,6 +32,7 @@ public final class TestCluster {
     public static final List<String> NODES = List.of("node1", "node2", "node3");
 
     private static TestCluster running;
+    private static TestCluster toStop;
 
     private final Path projectDir = Path.of(property("soundwave.project.dir", "."));
     private final Path runDir;
@@ -66,6 +67,7 @@ public final class TestCluster {
                     Integer.parseInt(property("soundwave.it.hazelcast.port", "15901")),
                     Integer.parseInt(property("soundwave.it.pg.port", "15433")),
                     "soundwave-it");
+            toStop = cluster;   // even if 'up' fails half-way: whatever it started is stopped at the end
             cluster.command("up", "--nodes", "2", "--standby", "1");
             running = cluster;
         }
@@ -74,8 +76,9 @@ public final class TestCluster {
     }
 
     static synchronized void stopIfStarted() {
-        if (running != null) {
-            running.command("down");
+        if (toStop != null) {
+            toStop.command("down");
+            toStop = null;
             running = null;
         }
     }
@@ -222,6 +225,9 @@ public final class TestCluster {
             env.put("SOUNDWAVE_HAZELCAST_PORT", String.valueOf(hazelcastPort));
             env.put("SOUNDWAVE_PG_PORT", String.valueOf(pgPort));
             env.put("SOUNDWAVE_CLUSTER_NAME", clusterName);
+            // The nodes inherit this: /visit (whose first response sets a session cookie) joins the cacheable
+            // pages, so the page cache's "never store a response that sets a cookie" rule is exercised for real.
+            env.put("SOUNDWAVE_CACHE_PAGE_PATHS", "/,/posts,/tags/*,/authors/*,/visit");
             Process process = builder.start();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();

@@ -88,7 +88,10 @@ public class PostsResource {
         checkLimit(limit);
         Cursor after = cursor(cursor);
         Optional<Filter> filter = filter(tag, author);
-        return filter.isEmpty() ? new Slice<>(List.of(), null) : posts.slice(filter.get(), after, limit);
+        if (filter.isEmpty()) {
+            return new Slice<>(List.of(), null);
+        }
+        return after == null ? posts.firstSlice(filter.get(), limit) : posts.slice(filter.get(), after, limit);
     }
 
     @Operation(summary = "One post with its tags, comment count and latest comments")

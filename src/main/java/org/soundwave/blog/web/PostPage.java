@@ -9,6 +9,7 @@ import jakarta.security.enterprise.SecurityContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.soundwave.blog.BlogCaches;
 import org.soundwave.blog.BlogService;
 import org.soundwave.blog.Caller;
 import org.soundwave.blog.CommentForm;
@@ -46,6 +47,7 @@ public class PostPage {
     private int page = 1;
     private long pageCount = 1;
     private List<CommentView> pageOfComments = List.of();
+    private List<CommentView> recentComments;
     private final CommentForm comment = new CommentForm();
 
     /**
@@ -63,7 +65,7 @@ public class PostPage {
             Pages.notFound("There is no such post.");
             return;
         }
-        Optional<PostView> found = posts.find(id.getAsInt());
+        Optional<PostView> found = posts.head(id.getAsInt());
         if (found.isEmpty()) {
             Pages.notFound("There is no post " + id.getAsInt() + ".");
             return;
@@ -129,6 +131,19 @@ public class PostPage {
     public PostView getPost() {
         load();
         return post;
+    }
+
+    /** The latest comments: read only when the page's recent-comments fragment is not in the cache. */
+    public List<CommentView> getRecentComments() {
+        if (recentComments == null) {
+            recentComments = posts.recentComments(getPost().id());
+        }
+        return recentComments;
+    }
+
+    /** The fragment cache key of the recent comments box (removed when a comment is added). */
+    public String getRecentCommentsKey() {
+        return BlogCaches.recentCommentsKey(getPost().id());
     }
 
     public List<CommentView> getComments() {

@@ -1,0 +1,73 @@
+package org.soundwave.platform.cache;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.replicatedmap.ReplicatedMap;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Whether each cache level is on and how long its entries live, the same on every node and changeable
+ * at run time (the admin API, {@code bin/cluster cache}). Kept in a Hazelcast replicated map: every
+ * member holds a copy, so the check each request makes is a local read; a change reaches the other
+ * nodes within milliseconds. Until someone changes a level, its settings come from the configuration.
+ */
+@ApplicationScoped
+public class CacheSettings {
+
+    /** One level's settings. */
+    public record Setting(boolean enabled, int ttlSeconds) {
+
+        public Setting {
+            if (ttlSeconds < 1) {
+                throw new IllegalArgumentException("ttlSeconds must be at least 1");
+            }
+        }
+
+        String encode() {
+            return enabled + "," + ttlSeconds;
+        }
+
+        static Setting decode(String value) {
+            String[] parts = value.split(",");
+            return new Setting(Boolean.parseBoolean(parts[0]), Integer.parseInt(parts[1]));
+        }
+    }
+
+    static final String MAP = "soundwave-cache-settings";
+
+    @Resource(lookup = "payara/Hazelcast")
+    HazelcastInstance hazelcast;
+
+    @Inject
+    Config config;
+
+    public Setting of(CacheLevel level) {
+        String stored = map().get(level.id());
+        return stored != null ? Setting.decode(stored) : configured(level);
+    }
+
+    public void set(CacheLevel level, Setting setting) {
+        map().put(level.id(), setting.encode());
+    }
+
+    /** The level's settings from the configuration (soundwave.cache.ID.enabled and .ttl-seconds). */
+    public Setting configured(CacheLevel level) {
+        return new Setting(config.getOptionalValue(key(level, "enabled"), Boolean.class).orElse(true),
+                config.getOptionalValue(key(level, "ttl-seconds"), Integer.class).orElse(60));
+    }
+
+    /** Most entries each member keeps (least recently used go first). */
+    int maxEntries(CacheLevel level) {
+        return config.getOptionalValue(key(level, "max-entries"), Integer.class).orElse(10_000);
+    }
+
+    private static String key(CacheLevel level, String name) {
+        return "soundwave.cache." + level.id() + "." + name;
+    }
+
+    private ReplicatedMap<String, String> map() {
+        return hazelcast.getReplicatedMap(MAP);
+    }
+}

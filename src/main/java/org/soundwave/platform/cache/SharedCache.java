@@ -1,0 +1,214 @@
+package org.soundwave.platform.cache;
+
+import com.hazelcast.cache.ICache;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
+import javax.cache.expiry.ModifiedExpiryPolicy;
+import org.eclipse.microprofile.metrics.Counter;
+
+/**
+ * One cache level in the data grid, read through {@link #get}: cache-aside with stampede protection and
+ * no stale refill.
+ * <ul>
+ * <li><b>One computation per node for a missing key.</b> Concurrent misses on one node wait for the first
+ * one's result (see {@link SingleFlight}) instead of each asking the database.</li>
+ * <li><b>One storer per cluster, and no stale value stored after an invalidation.</b> Before computing, the
+ * node puts a lease (a unique token) under the key with put-if-absent; it stores its result only by replacing
+ * exactly that lease. {@link #invalidate} removes whatever is under the key, lease included, so a value read
+ * from the database before a write committed can never be stored after that write's invalidation. Other
+ * nodes that find a lease compute for themselves without storing: at most one computation per node.</li>
+ * <li><b>The data grid failing is not the application failing.</b> If a cache operation throws (a member
+ * died, partitions are migrating), the value is computed from the database as if the level were off.</li>
+ * </ul>
+ * Values must be immutable and {@link Serializable}. When the level is switched off every call computes.
+ */
+public final class SharedCache {
+
+    private static final Logger LOG = Logger.getLogger(SharedCache.class.getName());
+
+    /** A lease outlives any computation we would want to store; if its holder dies, the key frees itself. */
+    private static final CreatedExpiryPolicy LEASE_EXPIRY = new CreatedExpiryPolicy(new Duration(TimeUnit.SECONDS, 10));
+
+    /** What a node puts under a key while it computes the value. */
+    public record Lease(String token) implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** This level's hit, miss and put counters on this node. */
+    record Counters(Counter hits, Counter misses, Counter puts) {
+    }
+
+    private final CacheLevel level;
+    private final ICache<String, Object> cache;
+    private final CacheSettings settings;
+    private final Counters counters;
+    private final SingleFlight flights = new SingleFlight();
+
+    SharedCache(CacheLevel level, ICache<String, Object> cache, CacheSettings settings, Counters counters) {
+        this.level = level;
+        this.cache = cache;
+        this.settings = settings;
+        this.counters = counters;
+    }
+
+    public CacheLevel level() {
+        return level;
+    }
+
+    public CacheSettings.Setting setting() {
+        return settings.of(level);
+    }
+
+    public boolean enabled() {
+        return settings.of(level).enabled();
+    }
+
+    public int ttlSeconds() {
+        return settings.of(level).ttlSeconds();
+    }
+
+    /**
+     * The value under the key, computed by the loader on a miss (see the class comment). A result that is
+     * null or fails {@code shareable} is returned to this caller only: neither stored nor handed to waiters.
+     */
+    public <V> V get(String key, Class<V> type, Supplier<V> loader, Predicate<? super V> shareable) {
+        if (!enabled()) {
+            return loader.get();
+        }
+        Object cached = read(key);
+        if (type.isInstance(cached)) {
+            counters.hits().inc();
+            return type.cast(cached);
+        }
+        counters.misses().inc();
+        return flights.run(key, type, () -> load(key, loader, shareable), shareable);
+    }
+
+    public <V> V get(String key, Class<V> type, Supplier<V> loader) {
+        return get(key, type, loader, value -> true);
+    }
+
+    /** The value under the key if there is one (counted as a hit or a miss); empty when the level is off. */
+    public <V> Optional<V> peek(String key, Class<V> type) {
+        if (!enabled()) {
+            return Optional.empty();
+        }
+        Object cached = read(key);
+        (type.isInstance(cached) ? counters.hits() : counters.misses()).inc();
+        return type.isInstance(cached) ? Optional.of(type.cast(cached)) : Optional.empty();
+    }
+
+    /**
+     * For callers that compute outside {@link #get} (a fragment rendered by Faces): reserves the missing
+     * key with a lease, to be passed to {@link #fill}. Empty when the level is off or another computation
+     * holds the key (then the caller's result is not stored).
+     */
+    public Optional<Lease> reserve(String key) {
+        if (!enabled()) {
+            return Optional.empty();
+        }
+        Lease lease = new Lease(UUID.randomUUID().toString());
+        try {
+            return cache.putIfAbsent(key, lease, LEASE_EXPIRY) ? Optional.of(lease) : Optional.empty();
+        } catch (RuntimeException e) {
+            warn("lease", key, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Stores the value in place of the caller's lease, unless the key was invalidated meanwhile. */
+    public void fill(String key, Lease lease, Serializable value) {
+        try {
+            if (cache.replace(key, lease, value, valueExpiry())) {
+                counters.puts().inc();
+            }
+        } catch (RuntimeException e) {
+            warn("store", key, e);
+        }
+    }
+
+    /** Forgets the key on every node, and cancels a lease on it: call after the change has committed. */
+    public void invalidate(String key) {
+        try {
+            cache.remove(key);
+        } catch (RuntimeException e) {
+            warn("invalidate", key, e);
+        }
+    }
+
+    /** Forgets every entry of this level, cluster-wide. */
+    public void clear() {
+        try {
+            cache.removeAll();
+        } catch (RuntimeException e) {
+            warn("clear", "*", e);
+        }
+    }
+
+    /** Entries evicted for space on this member (as partition owner). */
+    public long evictions() {
+        return cache.getLocalCacheStatistics().getCacheEvictions();
+    }
+
+    /** Entries this member owns. */
+    public long entries() {
+        return cache.getLocalCacheStatistics().getOwnedEntryCount();
+    }
+
+    public long hits() {
+        return counters.hits().getCount();
+    }
+
+    public long misses() {
+        return counters.misses().getCount();
+    }
+
+    public long puts() {
+        return counters.puts().getCount();
+    }
+
+    private <V> V load(String key, Supplier<V> loader, Predicate<? super V> shareable) {
+        Optional<Lease> lease = reserve(key);
+        V value = loader.get();
+        if (lease.isEmpty()) {
+            return value;   // another node is computing (or just stored) it: never overwrite
+        }
+        if (value instanceof Serializable storable && shareable.test(value)) {
+            fill(key, lease.get(), storable);
+        } else {
+            try {
+                cache.remove(key, lease.get());
+            } catch (RuntimeException e) {
+                warn("release", key, e);
+            }
+        }
+        return value;
+    }
+
+    private Object read(String key) {
+        try {
+            return cache.get(key);
+        } catch (RuntimeException e) {
+            warn("get", key, e);   // e.g. a value of a class this version no longer has: a miss
+            return null;
+        }
+    }
+
+    private ModifiedExpiryPolicy valueExpiry() {
+        return new ModifiedExpiryPolicy(new Duration(TimeUnit.SECONDS, ttlSeconds()));
+    }
+
+    private void warn(String operation, String key, RuntimeException e) {
+        LOG.log(Level.WARNING, () -> "cache " + level.id() + ": " + operation + " " + key + " failed, using the database: " + e);
+    }
+}

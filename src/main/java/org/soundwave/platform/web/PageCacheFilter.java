@@ -1,0 +1,184 @@
+package org.soundwave.platform.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.soundwave.platform.cache.CacheLevel;
+import org.soundwave.platform.cache.Caches;
+import org.soundwave.platform.cache.SharedCache;
+
+/**
+ * The page cache: whole responses of the configured pages ({@code soundwave.cache.page.paths}: the post
+ * lists) kept in the data grid for the page level's time to live, shared by every node.
+ * <ul>
+ * <li>Only anonymous GETs are served from it or stored: a request with a session, a signed-in user or an
+ * Authorization header renders its own page ({@code X-Cache: BYPASS}, {@code Cache-Control: private,
+ * no-store}, as every page a session holder gets), so nobody sees another person's page, and a visitor
+ * who signs in sees their own state at once.</li>
+ * <li>Only what is the same for every visitor is stored: status 200, no cookie set, no Faces view state.</li>
+ * <li>The key is the path and the one parameter these pages read ({@code page}, canonical digits); any
+ * other query is rendered and not stored, so nobody can fill the cache with variants. The pages vary on
+ * no request header except Cookie, which decides whether the cache is used at all ({@code Vary: Cookie}
+ * keeps browsers from reusing a visitor's copy after sign-in).</li>
+ * <li>Concurrent misses for one page on one node render it once (see {@link SharedCache}).</li>
+ * </ul>
+ * Responses say what happened: {@code X-Cache: HIT|MISS|BYPASS}, {@code Age}, {@code Cache-Control}.
+ */
+@WebFilter(filterName = "pageCache", asyncSupported = true) // mapped in web.xml (filter order)
+public class PageCacheFilter extends HttpFilter {
+
+    public static final String X_CACHE = "X-Cache";
+
+    /** Larger pages are rendered every time rather than stored. */
+    static final int MAX_PAGE_BYTES = 512 * 1024;
+
+    private static final Pattern PAGE_QUERY = Pattern.compile("page=[1-9][0-9]{0,8}");
+    private static final Pattern SEGMENT = Pattern.compile("[^/]+");
+
+    /** Paths that are never pages (API, health, metrics, static resources): left alone. */
+    private static final List<String> NOT_PAGES = List.of("/api/", "/health", "/metrics", "/openapi", "/jakarta.faces.resource/", "/resources/");
+
+    @Inject
+    Caches caches;
+
+    @Inject
+    @ConfigProperty(name = "soundwave.cache.page.paths")
+    List<String> paths;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (NOT_PAGES.stream().anyMatch(path::startsWith)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<String> key = key(request, path);
+        if (personal(request)) {
+            response.setHeader("Cache-Control", "private, no-store");
+            key.ifPresent(k -> response.setHeader(X_CACHE, "BYPASS"));
+            chain.doFilter(request, response);
+            return;
+        }
+        SharedCache pages = caches.level(CacheLevel.PAGE);
+        if (key.isEmpty() || !pages.enabled()) {
+            if (key.isPresent()) {
+                response.setHeader(X_CACHE, "BYPASS");
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        serve(key.get(), pages, request, response, chain);
+    }
+
+    private void serve(String key, SharedCache pages, HttpServletRequest request, HttpServletResponse response,
+                       FilterChain chain) throws IOException, ServletException {
+        CapturingResponse[] rendered = new CapturingResponse[1];
+        CachedPage page;
+        try {
+            page = pages.get(key, CachedPage.class, () -> {
+                rendered[0] = new CapturingResponse(response);
+                render(request, rendered[0], chain);
+                return rendered[0].page(System.currentTimeMillis());
+            }, p -> shareable(rendered[0], request));
+        } catch (RenderFailure failure) {
+            failure.rethrow();
+            return;
+        }
+        if (rendered[0] != null) {
+            // This request rendered it: MISS. Its own rendering goes out even when it was not shareable.
+            boolean stored = shareable(rendered[0], request);
+            response.setHeader(X_CACHE, "MISS");
+            if (stored) {
+                publicHeaders(response, pages, 0);
+            }
+            rendered[0].sendTo(response);
+            return;
+        }
+        // A value found in the cache, or rendered meanwhile by another request on this node: HIT.
+        response.setHeader(X_CACHE, "HIT");
+        page.headers().forEach(h -> response.addHeader(h.name(), h.value()));
+        if (page.contentType() != null) {
+            response.setContentType(page.contentType());
+        }
+        publicHeaders(response, pages, page.ageSeconds(System.currentTimeMillis()));
+        response.setContentLength(page.body().length);
+        response.getOutputStream().write(page.body());
+    }
+
+    /** Rendered for everyone: nothing personal in it, and no session was opened while rendering it. */
+    private static boolean shareable(CapturingResponse rendered, HttpServletRequest request) {
+        return rendered.shareable(MAX_PAGE_BYTES) && request.getSession(false) == null;
+    }
+
+    private static void publicHeaders(HttpServletResponse response, SharedCache pages, long age) {
+        response.setHeader("Cache-Control", "public, max-age=" + pages.ttlSeconds());
+        response.setHeader("Age", String.valueOf(age));
+        response.setHeader("Vary", "Cookie");
+    }
+
+    /** The cache key of an anonymous GET of a cacheable page, if this is one. */
+    Optional<String> key(HttpServletRequest request, String path) {
+        if (!"GET".equals(request.getMethod()) || !cacheablePath(path)) {
+            return Optional.empty();
+        }
+        String query = request.getQueryString();
+        if (query == null || query.isEmpty()) {
+            return Optional.of(path);
+        }
+        return PAGE_QUERY.matcher(query).matches() ? Optional.of(path + "?" + query) : Optional.empty();
+    }
+
+    private boolean cacheablePath(String path) {
+        for (String pattern : paths) {
+            if (pattern.endsWith("/*")) {
+                String prefix = pattern.substring(0, pattern.length() - 1);
+                if (path.startsWith(prefix) && SEGMENT.matcher(path.substring(prefix.length())).matches()) {
+                    return true;
+                }
+            } else if (pattern.equals(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Someone whose pages may differ from a visitor's: signed in, holding a session, or sending credentials. */
+    private static boolean personal(HttpServletRequest request) {
+        return request.getUserPrincipal() != null || request.getSession(false) != null
+                || request.getHeader("Authorization") != null;
+    }
+
+    private static void render(HttpServletRequest request, CapturingResponse response, FilterChain chain) {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException e) {
+            throw new RenderFailure(e);
+        } catch (ServletException e) {
+            throw new RenderFailure(e);
+        }
+    }
+
+    /** Carries the chain's checked exceptions through the cache's loader. */
+    private static final class RenderFailure extends RuntimeException {
+        RenderFailure(Exception cause) {
+            super(cause);
+        }
+
+        void rethrow() throws IOException, ServletException {
+            if (getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw (ServletException) getCause();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.soundwave.account.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.soundwave.platform.TestCluster;
+
+/** Someone using the pages over HTTP with their own cookies: a visitor who may sign in on the sign-in page. */
+public final class PageVisitor {
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+    public HttpResponse<String> get(String url) {
+        return TestCluster.send(http, url);
+    }
+
+    /** Signs in through the sign-in page at this base URL (the balancer or one node), as a browser would. */
+    public void signIn(String baseUrl, String username, String password) {
+        String form = get(baseUrl + "/sign-in").body();
+        HttpResponse<String> signedIn = post(baseUrl + "/sign-in", Map.of("signin", "signin", "signin:next", "/profile",
+                "signin:username", username, "signin:password", password, "signin:submit", "Sign in",
+                "jakarta.faces.ViewState", viewState(form)));
+        assertEquals(302, signedIn.statusCode(), "sign-in of " + username + ": " + signedIn.body());
+    }
+
+    public HttpResponse<String> post(String url, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("POST " + url + " failed", e);
+        }
+    }
+
+    private static String viewState(String page) {
+        Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find(), "no view state on the page");
+        return m.group(1);
+    }
+}

@@ -1,0 +1,264 @@
+package org.soundwave.blog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.soundwave.blog.BlogFixture.json;
+import static org.soundwave.blog.BlogFixture.send;
+import static org.soundwave.platform.TestCluster.servedBy;
+
+import jakarta.json.Json;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.soundwave.account.web.PageVisitor;
+import org.soundwave.blog.BlogFixture.Statements;
+import org.soundwave.platform.TestCluster;
+import org.soundwave.platform.cache.CacheControl;
+
+/**
+ * The cache levels as users meet them, on the real cluster: pages shared by the nodes and never shown to
+ * the wrong person, counts and fragments right at once after a comment, one computation per node for a
+ * cold key, and correctness when a data grid member dies. Requests go to the nodes directly where it
+ * matters which node answers.
+ */
+class CachingIT {
+
+    private static final Pattern COMMENT_COUNT = Pattern.compile("id=\"comment-count\">(\\d+)<");
+    private static final Pattern RECENT_BOX = Pattern.compile("<section class=\"recent-comments-box\".*?</section>", Pattern.DOTALL);
+
+    private static TestCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = BlogFixture.cluster();
+        CacheControl.defaults(cluster);
+    }
+
+    @AfterEach
+    void defaults() {
+        CacheControl.defaults(cluster);
+    }
+
+    private static HttpResponse<String> get(String node, String path) {
+        HttpResponse<String> response = cluster.get(cluster.nodeUrl(node, path));
+        assertEquals(200, response.statusCode(), node + " " + path);
+        return response;
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse("(none)");
+    }
+
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse("");
+    }
+
+    private static long commentCount(HttpResponse<String> postPage) {
+        Matcher m = COMMENT_COUNT.matcher(postPage.body());
+        assertTrue(m.find(), "no comment count on the page");
+        return Long.parseLong(m.group(1));
+    }
+
+    private static String recentComments(HttpResponse<String> postPage) {
+        Matcher m = RECENT_BOX.matcher(postPage.body());
+        assertTrue(m.find(), "no recent comments box on the page");
+        return m.group();
+    }
+
+    private static long commentsInDatabase(long post) {
+        return BlogFixture.single(cluster, "SELECT count(*) FROM comment WHERE post_id = ?", post);
+    }
+
+    @Test
+    void listPagesAreRenderedOnceAndServedByEveryNodeFromTheSharedCache() {
+        for (String path : List.of("/", "/posts?page=3", "/tags/tag004", "/authors/user0005")) {
+            HttpResponse<String> first = get("node1", path);
+            assertEquals("MISS", header(first, "X-Cache"), path);
+            assertEquals("public, max-age=60", header(first, "Cache-Control"), path);
+            assertEquals("0", header(first, "Age"), path);
+            assertEquals("Cookie", header(first, "Vary"), path);
+            assertTrue(first.headers().allValues("Set-Cookie").isEmpty(), path + " sets no cookie");
+
+            HttpResponse<String> second = get("node2", path);
+            assertEquals("HIT", header(second, "X-Cache"), path + " from the cache node1 filled");
+            assertEquals("node2", servedBy(second));
+            assertEquals(first.body(), second.body(), path);
+            long age = Long.parseLong(header(second, "Age"));
+            assertTrue(age >= 0 && age <= 60, "Age " + age);
+        }
+        HttpResponse<String> variant = get("node1", "/posts?page=3&utm_source=x");
+        assertEquals("(none)", header(variant, "X-Cache"), "a query the pages do not read is never a key");
+        assertFalse(header(variant, "Cache-Control").startsWith("public"));
+    }
+
+    @Test
+    void aCachedPageLivesForItsTimeToLiveOnly() {
+        CacheControl.set(cluster, "page", true, 2);
+        HttpResponse<String> first = get("node1", "/posts?page=2");
+        assertEquals("MISS", header(first, "X-Cache"));
+        assertEquals("public, max-age=2", header(first, "Cache-Control"));
+        assertEquals("HIT", header(get("node2", "/posts?page=2"), "X-Cache"));
+        TestCluster.awaitTrue("the cached page to expire", Duration.ofSeconds(30),
+                () -> "MISS".equals(header(get("node2", "/posts?page=2"), "X-Cache")));
+    }
+
+    @Test
+    void aMemberGetsTheirOwnPagesAndAVisitorWhoSignsInSeesThatAtOnce() {
+        String name = "cm" + UUID.randomUUID().toString().substring(0, 8);
+        BlogFixture.newMember(cluster, name);
+        PageVisitor visitor = new PageVisitor();
+        HttpResponse<String> asVisitor = visitor.get(cluster.url("/posts"));
+        assertTrue(asVisitor.body().contains("id=\"sign-in-link\""));
+        assertTrue(List.of("MISS", "HIT").contains(header(asVisitor, "X-Cache")));
+
+        visitor.signIn(cluster.url(""), name, "correct horse");
+        HttpResponse<String> asMember = visitor.get(cluster.url("/posts"));
+        assertEquals("BYPASS", header(asMember, "X-Cache"));
+        assertEquals("private, no-store", header(asMember, "Cache-Control"));
+        assertTrue(asMember.body().contains("Signed in as") && asMember.body().contains(">" + name + "</a>"),
+                "the member's own state, at once");
+        assertEquals("private, no-store", header(visitor.get(cluster.url("/posts/5")), "Cache-Control"), "every page of a member");
+
+        HttpResponse<String> anonymous = cluster.get(cluster.url("/posts"));
+        assertEquals("HIT", header(anonymous, "X-Cache"));
+        assertFalse(anonymous.body().contains(name), "a visitor never sees the member's page");
+        assertTrue(anonymous.body().contains("id=\"sign-in-link\""));
+    }
+
+    @Test
+    void aResponseThatSetsACookieIsNeverStored() {
+        // The test cluster lists /visit as cacheable; its first response opens a session (Set-Cookie).
+        HttpResponse<String> first = TestCluster.send(HttpClient.newHttpClient(), cluster.nodeUrl("node1", "/visit"));
+        HttpResponse<String> second = TestCluster.send(HttpClient.newHttpClient(), cluster.nodeUrl("node2", "/visit"));
+        for (HttpResponse<String> response : List.of(first, second)) {
+            assertEquals(200, response.statusCode());
+            assertEquals("MISS", header(response, "X-Cache"), "rendered for this visitor, not from the cache");
+            assertFalse(header(response, "Cache-Control").startsWith("public"));
+            assertFalse(sessionCookie(response).isEmpty(), "own session cookie: " + response.headers().map());
+        }
+        assertNotEquals(sessionCookie(first), sessionCookie(second), "each visitor their own session");
+
+        PageVisitor visitor = new PageVisitor();
+        visitor.get(cluster.nodeUrl("node1", "/visit"));
+        assertEquals("BYPASS", header(visitor.get(cluster.nodeUrl("node1", "/visit")), "X-Cache"), "a session holder renders its own");
+    }
+
+    @Test
+    void aNewCommentIsCountedAndShownAtOnceOnEveryNode() {
+        long post = 17;
+        String token = BlogFixture.newMember(cluster, "cc" + UUID.randomUUID().toString().substring(0, 8));
+        long before = commentsInDatabase(post);
+        for (String node : TestCluster.ACTIVE) {   // both nodes read (and cache) count and fragment
+            assertEquals(before, commentCount(get(node, "/posts/" + post)));
+        }
+        String text = "Fresh comment " + UUID.randomUUID();
+        HttpResponse<String> added = send("POST", cluster.nodeUrl("node1", "/api/posts/" + post + "/comments"), token,
+                Json.createObjectBuilder().add("content", text).build().toString());
+        assertEquals(201, added.statusCode(), added.body());
+
+        for (String node : List.of("node2", "node1")) {
+            HttpResponse<String> page = get(node, "/posts/" + post);
+            assertEquals(before + 1, commentCount(page), node + " counts the new comment");
+            assertTrue(recentComments(page).contains(text), node + " shows it among the recent comments");
+            assertEquals(before + 1, json(get(node, "/api/posts/" + post)).getJsonNumber("commentCount").longValue());
+        }
+    }
+
+    @Test
+    void theApiFirstPageComesFromTheListingCacheAndAPublishedPostShowsAtOnce() {
+        String token = BlogFixture.newMember(cluster, "cl" + UUID.randomUUID().toString().substring(0, 8));
+        get("node1", "/api/posts?limit=5");
+        Statements again = BlogFixture.statementsDuring(cluster, () -> get("node2", "/api/posts?limit=5"));
+        assertEquals(0, again.executed(), "the other node answers from the listing cache: " + again.queries());
+
+        HttpResponse<String> published = send("POST", cluster.nodeUrl("node2", "/api/posts"), token, Json.createObjectBuilder()
+                .add("title", "Cached lists see me").add("content", "At once.").add("tags", Json.createArrayBuilder()).build().toString());
+        assertEquals(201, published.statusCode(), published.body());
+        long id = json(published).getJsonNumber("id").longValue();
+        long newest = json(get("node1", "/api/posts?limit=5")).getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        assertEquals(id, newest, "the first page after publishing starts with the new post");
+        assertTrue(get("node1", "/posts").body().contains("Cached lists see me"), "and so does the list page");
+    }
+
+    @Test
+    void fiftyConcurrentRequestsForAColdPostCountItsCommentsAtMostOncePerNode() throws Exception {
+        long post = 33;
+        long expected = commentsInDatabase(post);
+        CacheControl.clearAll(cluster);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Statements during = BlogFixture.statementsDuring(cluster, () -> {
+                List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    String node = TestCluster.ACTIVE.get(i % 2);
+                    responses.add(pool.submit(() -> {
+                        start.await();
+                        return cluster.get(cluster.nodeUrl(node, "/posts/" + post));
+                    }));
+                }
+                start.countDown();
+                for (Future<HttpResponse<String>> response : responses) {
+                    try {
+                        assertEquals(200, response.get().statusCode());
+                        assertEquals(expected, commentCount(response.get()));
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            });
+            long counts = calls(during, "count(*) FROM comment");
+            long recent = calls(during, "CROSS JOIN LATERAL");
+            assertTrue(counts >= 1 && counts <= TestCluster.ACTIVE.size(),
+                    "comment count queries for 50 requests on 2 nodes: " + counts + " " + during.queries());
+            assertTrue(recent >= 1 && recent <= TestCluster.ACTIVE.size(), "recent comment queries: " + recent);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** How many times statements containing the text ran ("N× text" entries). */
+    private static long calls(Statements statements, String text) {
+        return statements.queries().stream().filter(q -> q.contains(text))
+                .mapToLong(q -> Long.parseLong(q.substring(0, q.indexOf('×')))).sum();
+    }
+
+    @Test
+    void whenADataGridMemberDiesTheCachesStayCorrect() {
+        List<Long> posts = LongStream.rangeClosed(100, 129).boxed().toList();
+        String token = BlogFixture.newMember(cluster, "ck" + UUID.randomUUID().toString().substring(0, 8));
+        posts.forEach(post -> get("node1", "/posts/" + post));   // counts and fragments cached
+        long ownedByNode2 = CacheControl.level(cluster, "node2", BlogFixture.adminToken(cluster), "count")
+                .getJsonNumber("entries").longValue();
+        assertTrue(ownedByNode2 > 0, "node2 owns some of the cached counts");
+        try {
+            cluster.kill("node2");
+            for (long post : posts) {
+                String text = "After node2 died " + UUID.randomUUID();
+                HttpResponse<String> added = send("POST", cluster.nodeUrl("node1", "/api/posts/" + post + "/comments"), token,
+                        Json.createObjectBuilder().add("content", text).build().toString());
+                assertEquals(201, added.statusCode(), added.body());
+                HttpResponse<String> page = get("node1", "/posts/" + post);
+                assertEquals(commentsInDatabase(post), commentCount(page), "post " + post);
+                assertTrue(recentComments(page).contains(text), "post " + post);
+            }
+        } finally {
+            cluster.up();
+        }
+    }
+}
