@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
@@ -156,6 +157,21 @@ class CachingIT {
         PageVisitor visitor = new PageVisitor();
         visitor.get(cluster.nodeUrl("node1", "/visit"));
         assertEquals("BYPASS", header(visitor.get(cluster.nodeUrl("node1", "/visit")), "X-Cache"), "a session holder renders its own");
+    }
+
+    @Test
+    void theRecentCommentsBoxIsRenderedOnceAndSharedByTheNodes() {
+        long post = 41;
+        CacheControl.clearAll(cluster);
+        String admin = BlogFixture.adminToken(cluster);
+        long hitsBefore = CacheControl.level(cluster, "node2", admin, "fragment").getJsonNumber("hits").longValue();
+        HttpResponse<String> rendered = get("node1", "/posts/" + post);
+        AtomicReference<HttpResponse<String>> shared = new AtomicReference<>();
+        Statements onNode2 = BlogFixture.statementsDuring(cluster, () -> shared.set(get("node2", "/posts/" + post)));
+        assertEquals(recentComments(rendered), recentComments(shared.get()));
+        assertEquals(0, calls(onNode2, "CROSS JOIN LATERAL"), "node2 did not query the latest comments: " + onNode2.queries());
+        assertEquals(0, calls(onNode2, "count(*) FROM comment"), "nor count them");
+        assertEquals(hitsBefore + 1, CacheControl.level(cluster, "node2", admin, "fragment").getJsonNumber("hits").longValue());
     }
 
     @Test

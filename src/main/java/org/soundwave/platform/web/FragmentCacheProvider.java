@@ -50,20 +50,30 @@ public class FragmentCacheProvider implements CacheProvider {
 
         private static final String ATTRIBUTE = "|attribute|";
 
+        /** A key this thread found missing and reserved, in the request (FacesContext) that will render it. */
+        private record Reservation(SharedCache.Lease lease, FacesContext request) {
+        }
+
         /** Keys this thread found missing and reserved, until it puts their rendering. */
-        private static final ThreadLocal<Map<String, SharedCache.Lease>> RESERVED = ThreadLocal.withInitial(HashMap::new);
+        private static final ThreadLocal<Map<String, Reservation>> RESERVED = ThreadLocal.withInitial(HashMap::new);
 
         private static SharedCache fragments() {
             return CDI.current().select(Caches.class).get().level(CacheLevel.FRAGMENT);
         }
 
+        /** o:cache may ask more than once per request (visiting, then rendering): one reservation serves both. */
         @Override
         public String get(String key) {
             SharedCache fragments = fragments();
             Optional<String> found = fragments.peek(key, String.class);
-            RESERVED.get().remove(key);
+            Reservation held = RESERVED.get().remove(key);
+            FacesContext request = FacesContext.getCurrentInstance();
             if (found.isEmpty()) {
-                fragments.reserve(key).ifPresent(lease -> RESERVED.get().put(key, lease));
+                if (held != null && held.request() == request) {
+                    RESERVED.get().put(key, held);
+                } else {
+                    fragments.reserve(key).ifPresent(lease -> RESERVED.get().put(key, new Reservation(lease, request)));
+                }
             }
             return found.orElse(null);
         }
@@ -86,9 +96,9 @@ public class FragmentCacheProvider implements CacheProvider {
         /** Stores only what this thread reserved: someone else's computation or an invalidation wins. */
         @Override
         public void putObject(String key, Serializable value, int timeToLive) {
-            SharedCache.Lease lease = RESERVED.get().remove(key);
-            if (lease != null) {
-                fragments().fill(key, lease, value);
+            Reservation reservation = RESERVED.get().remove(key);
+            if (reservation != null) {
+                fragments().fill(key, reservation.lease(), value);
             }
         }
 
