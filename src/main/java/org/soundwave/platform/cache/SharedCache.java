@@ -25,7 +25,8 @@ import org.eclipse.microprofile.metrics.Counter;
  * node puts a lease (a unique token) under the key with put-if-absent; it stores its result only by replacing
  * exactly that lease. {@link #invalidate} removes whatever is under the key, lease included, so a value read
  * from the database before a write committed can never be stored after that write's invalidation. Other
- * nodes that find a lease compute for themselves without storing: at most one computation per node.</li>
+ * nodes that find a lease wait briefly for the value ({@link #awaitValue}) and compute for themselves
+ * only if it does not come: usually one computation per cluster, at most one per node.</li>
  * <li><b>The data grid failing is not the application failing.</b> If a cache operation throws (a member
  * died, partitions are migrating), the value is computed from the database as if the level were off.</li>
  * </ul>
@@ -34,6 +35,9 @@ import org.eclipse.microprofile.metrics.Counter;
 public final class SharedCache {
 
     private static final Logger LOG = Logger.getLogger(SharedCache.class.getName());
+
+    /** How long a miss waits for a value another node is computing under its lease. */
+    static final long LEASE_WAIT_MILLIS = 1_000;
 
     /** A lease outlives any computation we would want to store; if its holder dies, the key frees itself. */
     private static final CreatedExpiryPolicy LEASE_EXPIRY = new CreatedExpiryPolicy(new Duration(TimeUnit.SECONDS, 10));
@@ -91,7 +95,7 @@ public final class SharedCache {
             return type.cast(cached);
         }
         counters.misses().inc();
-        return flights.run(key, type, () -> load(key, loader, shareable), shareable);
+        return flights.run(key, type, () -> load(key, type, loader, shareable), shareable);
     }
 
     public <V> V get(String key, Class<V> type, Supplier<V> loader) {
@@ -177,12 +181,13 @@ public final class SharedCache {
         return counters.puts().getCount();
     }
 
-    private <V> V load(String key, Supplier<V> loader, Predicate<? super V> shareable) {
+    private <V> V load(String key, Class<V> type, Supplier<V> loader, Predicate<? super V> shareable) {
         Optional<Lease> lease = reserve(key);
-        V value = loader.get();
         if (lease.isEmpty()) {
-            return value;   // another node is computing (or just stored) it: never overwrite
+            // Another node (or request) holds the lease and is computing: wait briefly for its value.
+            return awaitValue(key, type).orElseGet(loader);
         }
+        V value = loader.get();
         if (value instanceof Serializable storable && shareable.test(value)) {
             fill(key, lease.get(), storable);
         } else {
@@ -193,6 +198,33 @@ public final class SharedCache {
             }
         }
         return value;
+    }
+
+    /**
+     * The value another computation is about to store under its lease, polled for up to
+     * {@value #LEASE_WAIT_MILLIS} ms. Empty as soon as the key holds neither a lease nor a value (it was
+     * invalidated, or the computation gave up) or when the time is up: then the caller computes for itself.
+     */
+    public <V> Optional<V> awaitValue(String key, Class<V> type) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEASE_WAIT_MILLIS);
+        long pause = 2;
+        while (System.nanoTime() < deadline) {
+            Object now = read(key);
+            if (type.isInstance(now)) {
+                return Optional.of(type.cast(now));
+            }
+            if (!(now instanceof Lease)) {
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            pause = Math.min(pause * 2, 50);
+        }
+        return Optional.empty();
     }
 
     private Object read(String key) {

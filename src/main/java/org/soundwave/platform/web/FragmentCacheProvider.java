@@ -65,17 +65,26 @@ public class FragmentCacheProvider implements CacheProvider {
         @Override
         public String get(String key) {
             SharedCache fragments = fragments();
+            if (!fragments.enabled()) {
+                return null;
+            }
             Optional<String> found = fragments.peek(key, String.class);
             Reservation held = RESERVED.get().remove(key);
             FacesContext request = FacesContext.getCurrentInstance();
-            if (found.isEmpty()) {
-                if (held != null && held.request() == request) {
-                    RESERVED.get().put(key, held);
-                } else {
-                    fragments.reserve(key).ifPresent(lease -> RESERVED.get().put(key, new Reservation(lease, request)));
-                }
+            if (found.isPresent()) {
+                return found.get();
             }
-            return found.orElse(null);
+            if (held != null && held.request() == request) {
+                RESERVED.get().put(key, held);
+                return null;
+            }
+            Optional<SharedCache.Lease> lease = fragments.reserve(key);
+            if (lease.isPresent()) {
+                RESERVED.get().put(key, new Reservation(lease.get(), request));
+                return null;
+            }
+            // Someone else is rendering it: wait briefly for their rendering rather than query and render again.
+            return fragments.awaitValue(key, String.class).orElse(null);
         }
 
         @Override
