@@ -3,7 +3,8 @@
 -- Replaces every account, post, comment and tag; administrators are kept (with new ids after the
 -- dataset's users) and every token issued before is revoked, since ids now name other people.
 --
--- psql variables: users, posts, comments, tags, password_hash (the hash of "password" for all users).
+-- psql variables: users, posts, comments, tags, password_hash (the hash of "password" for all users);
+-- the market's: categories, products (reviews and carts follow from them).
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
 
@@ -66,7 +67,40 @@ SELECT setval(pg_get_serial_sequence('tag', 'id'), :tags + 1, false) \g /dev/nul
 SELECT setval(pg_get_serial_sequence('post', 'id'), :posts + 1, false) \g /dev/null
 SELECT setval(pg_get_serial_sequence('comment', 'id'), :posts * :comments + 1, false) \g /dev/null
 
+-- The market. Reviews and carts went with the accounts (TRUNCATE app_user ... CASCADE).
+TRUNCATE image, category, product RESTART IDENTITY CASCADE;
+
+INSERT INTO category (id, name, slug, description)
+SELECT c, coalesce(named.name, 'Category ' || c),
+       coalesce(lower(replace(named.name, ' ', '-')), 'category-' || c),
+       'Everything in ' || lower(coalesce(named.name, 'category ' || c)) || '. ' || pg_temp.dataset_text(1000 + c, 16)
+  FROM generate_series(1, :categories) AS c
+  LEFT JOIN unnest('{Synthesizers,Drum machines,Guitars,Basses,Keyboards,Microphones,Audio interfaces,Headphones,'
+                   'Studio monitors,Effects pedals}'::text[]) WITH ORDINALITY AS named(name, n) ON named.n = c;
+
+-- Product p: category (p - 1) % categories + 1; one in fifty is inactive; stock 0-49 (some sold out).
+INSERT INTO product (id, category_id, name, description, price, stock, active, created, updated)
+SELECT p, (p - 1) % :categories + 1,
+       ('{Arcton,Belmar,Corvid,Dunmore,Elkhart,Fenwick,Galvin,Harlow,Ivory,Jessup,Kestrel,Lumen}'::text[])[p * 7 % 12 + 1]
+           || ' ' || initcap(split_part(pg_temp.dataset_text(p, 2), ' ', 1)) || ' ' || p,
+       pg_temp.dataset_text(2000 + p, 30 + (p % 31)::int),
+       round(5 + (p * 7919 % 200000) / 100.0, 2), (p * 37 % 50)::int, p % 50 <> 0,
+       at, at
+  FROM generate_series(1, :products) AS p,
+       LATERAL (SELECT timestamptz '2024-01-01T00:00Z' + p * interval '1 hour' AS at) AS created;
+
+-- Product p has p % 4 reviews, by distinct users.
+INSERT INTO review (product_id, author_id, rating, content, created)
+SELECT p, (13 * p + 7 * k) % :users + 1, (p + 3 * k) % 5 + 1, pg_temp.dataset_text(3000 * p + k, 8 + (p % 13)::int),
+       timestamptz '2024-06-01T00:00Z' + p * interval '1 hour' + k * interval '1 minute'
+  FROM generate_series(1, :products) AS p, generate_series(0, 2) AS k
+ WHERE k < p % 4
+ON CONFLICT (product_id, author_id) DO NOTHING;
+
+SELECT setval(pg_get_serial_sequence('category', 'id'), :categories + 1, false) \g /dev/null
+SELECT setval(pg_get_serial_sequence('product', 'id'), :products + 1, false) \g /dev/null
+
 COMMIT;
 
 -- Fresh statistics for the planner and a visibility map for index-only scans (comment counts).
-VACUUM ANALYZE app_user, tag, post, post_tag, comment;
+VACUUM ANALYZE app_user, tag, post, post_tag, comment, category, product, review, cart_item;

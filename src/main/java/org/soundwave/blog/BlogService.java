@@ -26,6 +26,14 @@ public class BlogService {
     @Inject
     Event<BlogChange> changes;
 
+    /** The signed-in page user's account as the blog needs it; empty for a visitor. */
+    public Optional<Caller> caller(jakarta.security.enterprise.SecurityContext security) {
+        if (security.getCallerPrincipal() == null) {
+            return Optional.empty();
+        }
+        return caller(security.getCallerPrincipal().getName(), security.isCallerInRole("admin"));
+    }
+
     /** The account behind a signed-in page user. */
     public Optional<Caller> caller(String username, boolean admin) {
         return posts.authorId(username).map(id -> new Caller(id, admin));

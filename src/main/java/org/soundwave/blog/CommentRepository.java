@@ -1,5 +1,7 @@
 package org.soundwave.blog;
 
+import org.soundwave.platform.api.Cursor;
+import org.soundwave.platform.api.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

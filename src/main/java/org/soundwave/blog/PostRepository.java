@@ -1,5 +1,7 @@
 package org.soundwave.blog;
 
+import org.soundwave.platform.api.Cursor;
+import org.soundwave.platform.api.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

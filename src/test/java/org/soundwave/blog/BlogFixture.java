@@ -31,6 +31,9 @@ public final class BlogFixture {
     public static final int POSTS = 240;
     public static final int COMMENTS_PER_POST = 4;
     public static final int TAGS = 12;
+    /** The market's part of the same dataset. */
+    public static final int CATEGORIES = 4;
+    public static final int PRODUCTS = 300;
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static boolean seeded;
@@ -38,12 +41,13 @@ public final class BlogFixture {
     private BlogFixture() {
     }
 
-    /** The shared cluster holding the standard dataset (seeded by the first blog test of the run). */
+    /** The shared cluster holding the standard dataset, blog and market (seeded by the first test that asks). */
     public static synchronized TestCluster cluster() {
         TestCluster cluster = TestCluster.get();
         if (!seeded) {
             cluster.command("seed", "--users", String.valueOf(USERS), "--posts", String.valueOf(POSTS),
-                    "--comments-per-post", String.valueOf(COMMENTS_PER_POST), "--tags", String.valueOf(TAGS));
+                    "--comments-per-post", String.valueOf(COMMENTS_PER_POST), "--tags", String.valueOf(TAGS),
+                    "--categories", String.valueOf(CATEGORIES), "--products", String.valueOf(PRODUCTS));
             seeded = true;
         }
         return cluster;

@@ -48,7 +48,7 @@ class HomePageBrowserIT {
         assertEquals("Soundwave", browser.findElement(By.cssSelector("#site-header .brand")).getText());
         assertEquals("Sign in · Sign up", browser.findElement(By.id("account-state")).getText());
         List<String> nav = browser.findElements(By.cssSelector("#site-nav a")).stream().map(WebElement::getText).toList();
-        assertEquals(List.of("Home", "Blog", "Your visit"), nav);
+        assertEquals(List.of("Home", "Blog", "Shop", "Cart", "Your visit"), nav);
         assertEquals("Latest posts", browser.findElement(By.cssSelector("#content h1")).getText());
         String renderedBy = browser.findElement(By.id("rendered-by")).getText();
         assertTrue(renderedBy.matches("node[12]"), "footer names the active node that rendered it: " + renderedBy);

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.security.enterprise.AuthenticationException;
@@ -44,6 +45,9 @@ public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMecha
     @Inject
     AccountIdentityStore accounts;
 
+    @Inject
+    Event<SignedIn> signedIn;
+
     private volatile HttpAuthenticationMechanism jwt;
 
     @Override
@@ -80,6 +84,7 @@ public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMecha
         request.getSession(true);
         request.changeSessionId();   // no session fixation
         request.getSession().setAttribute(SignedInUser.SESSION_KEY, new SignedInUser(result.getCallerPrincipal().getName(), role));
+        signedIn.fire(new SignedIn(result.getCallerPrincipal().getName(), request.getSession()));
         return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(), result.getCallerGroups());
     }
 

@@ -17,6 +17,7 @@ import org.soundwave.blog.NotAllowedException;
 import org.soundwave.blog.PostForm;
 import org.soundwave.blog.PostRepository;
 import org.soundwave.blog.PostView;
+import org.soundwave.platform.web.Pages;
 import org.soundwave.blog.Tag;
 
 /** /posts/new and /posts/{id}/edit: members write posts; their author (or an administrator) revises or deletes one. */
@@ -51,7 +52,7 @@ public class PostEditPage {
             return;
         }
         String url = id.isPresent() ? "/posts/" + id.getAsInt() + "/edit" : "/posts/new";
-        Optional<Caller> signedIn = Pages.caller(security, blog);
+        Optional<Caller> signedIn = blog.caller(security);
         if (signedIn.isEmpty()) {
             Pages.signInFirst(url);
             return;

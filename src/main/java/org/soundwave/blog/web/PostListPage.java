@@ -10,6 +10,7 @@ import org.soundwave.blog.PostRepository;
 import org.soundwave.blog.PostRepository.Filter;
 import org.soundwave.blog.PostView;
 import org.soundwave.blog.TagRepository;
+import org.soundwave.platform.web.Pages;
 
 /**
  * The newest-first post lists: / and /posts (all posts), /tags/{name}, /authors/{username}; ten per

@@ -18,6 +18,7 @@ import org.soundwave.blog.CommentView;
 import org.soundwave.blog.NoSuchPostException;
 import org.soundwave.blog.PostRepository;
 import org.soundwave.blog.PostView;
+import org.soundwave.platform.web.Pages;
 
 /**
  * /posts/{id}: the post, its tags, comment count, latest comments, every comment (20 per page,
@@ -102,7 +103,7 @@ public class PostPage {
     }
 
     private Optional<Caller> caller() {
-        return Pages.caller(security, blog);
+        return blog.caller(security);
     }
 
     public boolean isSignedIn() {

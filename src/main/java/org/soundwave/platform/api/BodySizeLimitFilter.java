@@ -16,8 +16,9 @@ import java.io.IOException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses API request bodies over {@code soundwave.api.max-body-bytes} with 413 before anything parses
- * them: at once when Content-Length says so, else (chunked) after reading one byte past the limit.
+ * Refuses API request bodies over {@code soundwave.api.max-body-bytes} (image uploads to /api/images:
+ * {@code soundwave.api.max-image-bytes}) with 413 before anything parses them: at once when
+ * Content-Length says so, else (chunked) after reading one byte past the limit.
  */
 @WebFilter(filterName = "bodySizeLimit") // mapped in web.xml (filter order)
 public class BodySizeLimitFilter extends HttpFilter {
@@ -26,21 +27,26 @@ public class BodySizeLimitFilter extends HttpFilter {
     @ConfigProperty(name = "soundwave.api.max-body-bytes", defaultValue = "65536")
     int maxBytes;
 
+    @Inject
+    @ConfigProperty(name = "soundwave.api.max-image-bytes", defaultValue = "2097152")
+    int maxImageBytes;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        int limit = request.getRequestURI().startsWith(request.getContextPath() + "/api/images") ? maxImageBytes : maxBytes;
         long declared = request.getContentLengthLong();
-        if (declared > maxBytes) {
-            tooLarge(response);
+        if (declared > limit) {
+            tooLarge(response, limit);
             return;
         }
         if (declared >= 0 || !hasBody(request)) {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
-        if (body.length > maxBytes) {
-            tooLarge(response);
+        byte[] body = request.getInputStream().readNBytes(limit + 1);
+        if (body.length > limit) {
+            tooLarge(response, limit);
             return;
         }
         chain.doFilter(new BufferedBody(request, body), response);
@@ -50,10 +56,10 @@ public class BodySizeLimitFilter extends HttpFilter {
         return request.getHeader("Transfer-Encoding") != null;
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private static void tooLarge(HttpServletResponse response, int limit) throws IOException {
         response.setHeader("Connection", "close");
         Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large",
-                "The body is larger than " + maxBytes + " bytes.").writeTo(response);
+                "The body is larger than " + limit + " bytes.").writeTo(response);
     }
 
     /** The request with its (size-checked) body read into memory. */

@@ -19,7 +19,9 @@ public enum CacheLevel {
     /** Counts: comments per post, posts per list (for the pager). */
     COUNT("soundwave-counts"),
     /** The API's first pages of posts (cache-aside). */
-    LISTING("soundwave-listings");
+    LISTING("soundwave-listings"),
+    /** The market: categories, product views and first pages of product listings (cache-aside). */
+    CATALOG("soundwave-catalog");
 
     private final String cacheName;
 

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.metrics.Tag;
  * <tr><td>soundwave-fragments</td><td>a post's rendered recent comments</td><td>60 s</td></tr>
  * <tr><td>soundwave-counts</td><td>comments per post, posts per list</td><td>300 s</td></tr>
  * <tr><td>soundwave-listings</td><td>the API's first pages of posts</td><td>60 s</td></tr>
+ * <tr><td>soundwave-catalog</td><td>categories, products, first pages of product listings</td><td>60 s</td></tr>
  * <tr><td>soundwave-login-failures</td><td>failed sign-ins per account and address</td><td>15 min idle</td></tr>
  * </table>
  * The expiries are the defaults of microprofile-config.properties; {@link CacheSettings} changes them

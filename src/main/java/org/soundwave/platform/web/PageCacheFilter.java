@@ -45,7 +45,7 @@ public class PageCacheFilter extends HttpFilter {
     private static final Pattern SEGMENT = Pattern.compile("[^/]+");
 
     /** Paths that are never pages (API, health, metrics, static resources): left alone. */
-    private static final List<String> NOT_PAGES = List.of("/api/", "/health", "/metrics", "/openapi", "/jakarta.faces.resource/", "/resources/");
+    private static final List<String> NOT_PAGES = List.of("/api/", "/health", "/metrics", "/openapi", "/jakarta.faces.resource/", "/resources/", "/images/");
 
     @Inject
     Caches caches;

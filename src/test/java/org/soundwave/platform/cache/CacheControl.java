@@ -38,6 +38,7 @@ public final class CacheControl {
         set(cluster, "fragment", true, 60);
         set(cluster, "count", true, 300);
         set(cluster, "listing", true, 60);
+        set(cluster, "catalog", true, 60);
         clearAll(cluster);
     }
 
@@ -46,6 +47,7 @@ public final class CacheControl {
         set(cluster, "fragment", false, 60);
         set(cluster, "count", false, 300);
         set(cluster, "listing", false, 60);
+        set(cluster, "catalog", false, 60);
     }
 
     public static void clearAll(TestCluster cluster) {

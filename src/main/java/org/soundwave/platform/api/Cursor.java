@@ -1,4 +1,4 @@
-package org.soundwave.blog;
+package org.soundwave.platform.api;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,10 +1,10 @@
-package org.soundwave.blog;
+package org.soundwave.platform.api;
 
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;
 
-/** One page of a newest-first list and the cursor of the next page (null on the last one). */
+/** One page of a list walked with a keyset cursor, and the cursor of the next page (null on the last one). */
 public record Slice<T>(List<T> items, String nextCursor) implements Serializable {
 
     @Serial

@@ -1,0 +1,31 @@
+package org.soundwave.market.api;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.soundwave.market.CatalogConflictException;
+import org.soundwave.market.NoSuchProductException;
+import org.soundwave.platform.api.Problem;
+
+/** The market's failures as problems: no such product or category → 404; a conflicting change → 409. */
+public final class MarketProblemMappers {
+
+    private MarketProblemMappers() {
+    }
+
+    @Provider
+    public static class NoSuchProduct implements ExceptionMapper<NoSuchProductException> {
+        @Override
+        public Response toResponse(NoSuchProductException exception) {
+            return Problem.of(Response.Status.NOT_FOUND, "no-such-product", exception.getMessage()).toResponse();
+        }
+    }
+
+    @Provider
+    public static class Conflict implements ExceptionMapper<CatalogConflictException> {
+        @Override
+        public Response toResponse(CatalogConflictException exception) {
+            return Problem.of(Response.Status.CONFLICT, "conflict", exception.getMessage()).toResponse();
+        }
+    }
+}

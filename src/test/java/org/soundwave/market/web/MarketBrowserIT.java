@@ -1,0 +1,143 @@
+package org.soundwave.market.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.soundwave.blog.BlogFixture;
+import org.soundwave.platform.Browsers;
+import org.soundwave.platform.TestCluster;
+
+/**
+ * A shopper in Chromium: browses a category, searches, puts two products in the cart, changes a
+ * quantity, signs in (the cart comes along) and reviews a product.
+ */
+class MarketBrowserIT {
+
+    private static TestCluster cluster;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        cluster = BlogFixture.cluster();
+        browser = Browsers.chromium();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    private static void type(String id, String text) {
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        browser.findElement(By.id(id)).clear();
+        browser.findElement(By.id(id)).sendKeys(text);
+    }
+
+    private static void addToCart(int quantity) {
+        type("cart-form:quantity", String.valueOf(quantity));
+        browser.findElement(By.id("cart-form:add")).click();
+        waiting().until(ExpectedConditions.titleIs("Your cart · Soundwave"));
+    }
+
+    @Test
+    void browseSearchFillTheCartChangeAQuantitySignInAndReview() throws Exception {
+        try {
+            shop();
+        } catch (RuntimeException | AssertionError e) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target/market-browser.html"),
+                    browser.getCurrentUrl() + "\n" + browser.getPageSource());
+            throw e;
+        }
+    }
+
+    private void shop() {
+        browser.manage().deleteAllCookies();
+        browser.get(cluster.url("/"));
+        browser.findElement(By.linkText("Shop")).click();
+        waiting().until(ExpectedConditions.titleIs("Shop · Soundwave"));
+        WebElement firstCategory = browser.findElement(By.cssSelector("#categories li a"));
+        String category = firstCategory.getText();
+        firstCategory.click();
+        waiting().until(ExpectedConditions.titleIs(category + " · Soundwave"));
+        List<String> byName = browser.findElements(By.cssSelector("#products .product-name")).stream().map(WebElement::getText).toList();
+        assertTrue(byName.size() > 1, "the category lists products");
+        browser.findElement(By.id("sort-price")).click();
+        waiting().until(ExpectedConditions.urlContains("sort=price"));
+        List<BigDecimal> prices = browser.findElements(By.cssSelector("#products .price")).stream()
+                .map(e -> new BigDecimal(e.getText().substring(1))).toList();
+        assertEquals(prices.stream().sorted().toList(), prices, "lowest price first");
+
+        // search in the category for the first product's first word
+        String first = byName.get(0);
+        type("q", first.split(" ")[0]);
+        browser.findElement(By.id("search-submit")).click();
+        waiting().until(ExpectedConditions.titleContains("“"));
+        browser.findElements(By.cssSelector("#products .product-name")).forEach(e ->
+                assertTrue(e.getText().toLowerCase().contains(first.split(" ")[0].toLowerCase()), e.getText()));
+
+        browser.findElement(By.cssSelector("#products .product-name")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("product-name")));
+        String firstProduct = browser.findElement(By.id("product-name")).getText();
+        BigDecimal firstPrice = new BigDecimal(browser.findElement(By.id("product-price")).getText());
+        addToCart(1);
+
+        browser.get(cluster.url("/shop?q=a"));
+        List<WebElement> found = browser.findElements(By.cssSelector("#products .product-name"));
+        WebElement second = found.stream().filter(e -> !e.getText().equals(firstProduct)).findFirst().orElseThrow();
+        second.click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("product-name")));
+        BigDecimal secondPrice = new BigDecimal(browser.findElement(By.id("product-price")).getText());
+        addToCart(2);
+        assertEquals(2, browser.findElements(By.cssSelector("#cart-lines .cart-line")).size());
+        assertEquals(firstPrice.add(secondPrice.multiply(BigDecimal.valueOf(2))).toPlainString(),
+                browser.findElement(By.id("subtotal")).getText());
+
+        // change the first line's quantity to 3
+        WebElement firstLine = browser.findElements(By.cssSelector("#cart-lines .cart-line")).get(0);
+        WebElement quantity = firstLine.findElement(By.cssSelector("input[type=text]"));
+        quantity.clear();
+        quantity.sendKeys("3");
+        firstLine.findElement(By.cssSelector("input[value=Update]")).click();
+        BigDecimal expected = firstPrice.multiply(BigDecimal.valueOf(3)).add(secondPrice.multiply(BigDecimal.valueOf(2)));
+        waiting().until(ExpectedConditions.textToBe(By.id("subtotal"), expected.toPlainString()));
+
+        // sign in: the cart comes along
+        String name = "shopper" + UUID.randomUUID().toString().substring(0, 6);
+        BlogFixture.newMember(cluster, name);
+        browser.get(cluster.url("/sign-in?next=/cart"));
+        type("signin:username", name);
+        type("signin:password", "correct horse");
+        browser.findElement(By.id("signin:submit")).click();
+        waiting().until(ExpectedConditions.titleIs("Your cart · Soundwave"));
+        assertEquals(expected.toPlainString(), browser.findElement(By.id("subtotal")).getText(), "the visitor's cart is the member's now");
+
+        // review the second product
+        browser.findElements(By.cssSelector("#cart-lines a")).get(1).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("review-form:rating")));
+        new Select(browser.findElement(By.id("review-form:rating"))).selectByValue("4");
+        String text = "Punchy and clean <i>" + UUID.randomUUID() + "</i>";
+        type("review-form:text", text);
+        browser.findElement(By.id("review-form:submit-review")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-list"), text));
+        assertEquals(name, browser.findElement(By.cssSelector("#review-list .review-author")).getText());
+    }
+}

@@ -1,0 +1,112 @@
+package org.soundwave.market.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.soundwave.blog.BlogFixture.json;
+import static org.soundwave.blog.BlogFixture.longs;
+import static org.soundwave.blog.BlogFixture.send;
+import static org.soundwave.platform.TestCluster.servedBy;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.soundwave.account.web.PageVisitor;
+import org.soundwave.blog.BlogFixture;
+import org.soundwave.platform.TestCluster;
+
+/** The market's pages over HTTP: the right products in the right order, 404s, and a visitor's cart. */
+class MarketPagesIT {
+
+    private static final Pattern PRODUCT = Pattern.compile("<li class=\"product-summary\" id=\"product-(\\d+)\"");
+    private static final Pattern MORE = Pattern.compile("id=\"more\" rel=\"next\" href=\"([^\"]+)\"");
+
+    private static TestCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = BlogFixture.cluster();
+    }
+
+    @Test
+    void aCategoryPageWalksItsProductsInEitherOrder() {
+        for (String sort : List.of("name", "-price")) {
+            String order = sort.equals("name") ? "lower(name), id" : "price DESC, id DESC";
+            List<Long> shown = new ArrayList<>();
+            String url = "/shop/" + slug(1) + "?sort=" + sort;
+            while (url != null) {
+                HttpResponse<String> page = cluster.get(cluster.url(url));
+                assertEquals(200, page.statusCode(), url);
+                Matcher m = PRODUCT.matcher(page.body());
+                while (m.find()) {
+                    shown.add(Long.parseLong(m.group(1)));
+                }
+                Matcher more = MORE.matcher(page.body());
+                url = more.find() ? more.group(1).replace("&amp;", "&") : null;
+            }
+            assertEquals(longs(cluster, "SELECT id FROM product WHERE active AND category_id = 1 ORDER BY " + order), shown, sort);
+        }
+        for (String missing : List.of("/shop/no-such-shelf", "/products/987654321",
+                "/products/" + BlogFixture.single(cluster, "SELECT min(id) FROM product WHERE NOT active"))) {
+            HttpResponse<String> response = cluster.get(cluster.url(missing));
+            assertEquals(404, response.statusCode(), missing);
+            assertTrue(response.body().contains("Page not found"), missing);
+        }
+        assertEquals(400, cluster.get(cluster.url("/shop/" + slug(1) + "?sort=popularity")).statusCode());
+    }
+
+    /** The slug of the category with this id. */
+    private static String slug(long id) {
+        try (var c = BlogFixture.db(cluster); var s = c.prepareStatement("SELECT slug FROM category WHERE id = ?")) {
+            s.setLong(1, id);
+            try (var rows = s.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String viewState(String page) {
+        Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find(), "no view state on the page");
+        return m.group(1);
+    }
+
+    @Test
+    void aVisitorsCartSurvivesTheDeathOfItsNodeAndJoinsTheMembersAtSignIn() {
+        long product = BlogFixture.single(cluster, "SELECT min(id) FROM product WHERE active AND stock > 3");
+        PageVisitor visitor = new PageVisitor();
+        String productPage = visitor.get(cluster.url("/products/" + product)).body();
+        HttpResponse<String> added = visitor.post(cluster.url("/products/" + product), Map.of("cart-form", "cart-form",
+                "cart-form:quantity", "3", "cart-form:add", "Add to cart", "jakarta.faces.ViewState", viewState(productPage)));
+        assertEquals(302, added.statusCode(), added.body());
+        HttpResponse<String> cart = visitor.get(cluster.url("/cart"));
+        assertTrue(cart.body().contains("id=\"line-" + product + "\""), "in the visitor's cart");
+        String home = servedBy(cart);
+        try {
+            cluster.kill(home);
+            HttpResponse<String> after = visitor.get(cluster.url("/cart"));
+            assertEquals(200, after.statusCode());
+            assertNotEquals(home, servedBy(after));
+            assertTrue(after.body().contains("id=\"line-" + product + "\""), "still in the cart on " + servedBy(after));
+
+            String name = "cv" + UUID.randomUUID().toString().substring(0, 8);
+            String token = BlogFixture.newMember(cluster, name);
+            send("PUT", cluster.url("/api/cart/items/" + product), token, "{\"quantity\":2}");
+            visitor.signIn(cluster.url(""), name, "correct horse");
+            var items = json(send("GET", cluster.url("/api/cart/items"), token, null)).getJsonArray("items");
+            assertEquals(1, items.size());
+            assertEquals(5, items.getJsonObject(0).getInt("quantity"), "2 in the member's cart + 3 from the visit");
+        } finally {
+            cluster.up();
+        }
+    }
+}
