@@ -108,6 +108,28 @@ public class CatalogRepository {
         return views(rows).stream().findFirst();
     }
 
+    /** Every product, active or not, newest first, for administrators: those with an id below {@code before}. */
+    @SuppressWarnings("unchecked")
+    public List<ProductView> allProducts(String search, Long before, int limit) {
+        StringBuilder sql = new StringBuilder(PRODUCT_COLUMNS).append(" WHERE TRUE");
+        List<Object> parameters = new ArrayList<>();
+        if (search != null) {
+            parameters.add("%" + escapeLike(search.toLowerCase(java.util.Locale.ROOT)) + "%");
+            sql.append(" AND lower(p.name) LIKE ?").append(parameters.size());
+        }
+        if (before != null) {
+            parameters.add(before);
+            sql.append(" AND p.id < ?").append(parameters.size());
+        }
+        parameters.add(limit);
+        sql.append(" ORDER BY p.id DESC LIMIT ?").append(parameters.size());
+        Query query = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return views(query.getResultList());
+    }
+
     /** A product's reviews, newest first, after the cursor. */
     @SuppressWarnings("unchecked")
     public Slice<ReviewView> reviews(long productId, Cursor after, int limit) {

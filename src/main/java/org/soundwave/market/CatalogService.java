@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import org.soundwave.platform.api.Problem;
 
 /**
  * Changes to the catalog: categories and products (administrators), reviews (members). Every change
@@ -131,7 +130,7 @@ public class CatalogService {
 
     private long categoryOf(ProductForm form) {
         return catalog.categoryId(form.getCategory())
-                .orElseThrow(() -> Problem.invalid("category", "there is no category " + form.getCategory()));
+                .orElseThrow(() -> new InvalidCatalogInputException("category", "there is no category " + form.getCategory()));
     }
 
     private ProductForm checked(ProductForm form) {
@@ -141,7 +140,7 @@ public class CatalogService {
 
     private void checkImage(Long imageId) {
         if (imageId != null && !images.exists(imageId)) {
-            throw Problem.invalid("imageId", "there is no image " + imageId);
+            throw new InvalidCatalogInputException("imageId", "there is no image " + imageId);
         }
     }
 }

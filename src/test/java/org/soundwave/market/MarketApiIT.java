@@ -32,10 +32,10 @@ import org.soundwave.blog.BlogFixture;
 import org.soundwave.platform.TestCluster;
 
 /** The market's API against the seeded catalog, checked against SQL; who may do what; bad input. */
-class MarketApiIT {
+public class MarketApiIT {
 
-    /** A 1x1 PNG. */
-    static final byte[] PNG = Base64.getDecoder().decode(
+    /** A 1x1 PNG (also uploaded by the browser test). */
+    public static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     private static TestCluster cluster;

@@ -4,10 +4,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.soundwave.market.CatalogConflictException;
+import org.soundwave.market.InvalidCatalogInputException;
 import org.soundwave.market.NoSuchProductException;
 import org.soundwave.platform.api.Problem;
 
-/** The market's failures as problems: no such product or category → 404; a conflicting change → 409. */
+/**
+ * The market's failures as problems: no such product or category → 404; a field naming something that
+ * does not exist → 400 naming the field; a conflicting change → 409.
+ */
 public final class MarketProblemMappers {
 
     private MarketProblemMappers() {
@@ -18,6 +22,14 @@ public final class MarketProblemMappers {
         @Override
         public Response toResponse(NoSuchProductException exception) {
             return Problem.of(Response.Status.NOT_FOUND, "no-such-product", exception.getMessage()).toResponse();
+        }
+    }
+
+    @Provider
+    public static class InvalidInput implements ExceptionMapper<InvalidCatalogInputException> {
+        @Override
+        public Response toResponse(InvalidCatalogInputException exception) {
+            return Problem.invalid(exception.field(), exception.getMessage()).getResponse();
         }
     }
 

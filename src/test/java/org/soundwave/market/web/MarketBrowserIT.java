@@ -60,13 +60,21 @@ class MarketBrowserIT {
 
     @Test
     void browseSearchFillTheCartChangeAQuantitySignInAndReview() throws Exception {
+        keepingThePageOnFailure("target/market-shopper.html", this::shop);
+    }
+
+    /** Runs the steps; if one fails, the page the browser was on is saved to the file for diagnosis. */
+    private static void keepingThePageOnFailure(String file, Steps steps) throws Exception {
         try {
-            shop();
+            steps.run();
         } catch (RuntimeException | AssertionError e) {
-            java.nio.file.Files.writeString(java.nio.file.Path.of("target/market-browser.html"),
-                    browser.getCurrentUrl() + "\n" + browser.getPageSource());
+            java.nio.file.Files.writeString(java.nio.file.Path.of(file), browser.getCurrentUrl() + "\n" + browser.getPageSource());
             throw e;
         }
+    }
+
+    private interface Steps {
+        void run() throws Exception;
     }
 
     private void shop() {
@@ -139,5 +147,56 @@ class MarketBrowserIT {
         browser.findElement(By.id("review-form:submit-review")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-list"), text));
         assertEquals(name, browser.findElement(By.cssSelector("#review-list .review-author")).getText());
+    }
+
+    @Test
+    void anAdministratorAddsAProductWithAnImageAndTakesItOutOfSale() throws Exception {
+        keepingThePageOnFailure("target/market-admin.html", this::administer);
+    }
+
+    private void administer() throws Exception {
+        browser.manage().deleteAllCookies();
+        java.nio.file.Path png = java.nio.file.Path.of("target/test-product.png").toAbsolutePath();
+        java.nio.file.Files.write(png, org.soundwave.market.MarketApiIT.PNG);
+        java.nio.file.Path text = java.nio.file.Path.of("target/not-an-image.png").toAbsolutePath();
+        java.nio.file.Files.writeString(text, "this is text, whatever its name says");
+
+        browser.get(cluster.url("/sign-in?next=/admin/products/new"));
+        type("signin:username", "admin");
+        type("signin:password", java.nio.file.Files.readString(cluster.secret("admin-password")).trim());
+        browser.findElement(By.id("signin:submit")).click();
+        waiting().until(ExpectedConditions.titleIs("New product · Soundwave"));
+
+        String name = "Admin-made " + UUID.randomUUID().toString().substring(0, 8);
+        type("product:name", name);
+        type("product:price", "-5");
+        type("product:stock", "4");
+        browser.findElement(By.id("product:image")).sendKeys(text.toString());
+        browser.findElement(By.id("product:save")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("product:price-error")));
+        assertTrue(browser.findElement(By.id("product:price-error")).getText().contains("at least 0"), "price refused");
+
+        type("product:price", "249.90");
+        browser.findElement(By.id("product:image")).sendKeys(text.toString());
+        browser.findElement(By.id("product:save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("product:image-error"), "not a PNG"));
+
+        browser.findElement(By.id("product:image")).sendKeys(png.toString());
+        browser.findElement(By.id("product:save")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+        WebElement link = browser.findElement(By.linkText(name));
+        link.click();
+        waiting().until(ExpectedConditions.titleIs(name + " · Soundwave"));
+        assertEquals("249.90", browser.findElement(By.id("product-price")).getText());
+        String image = browser.findElement(By.id("product-image")).getAttribute("src");
+        assertTrue(image.matches(".*/images/\\d+"), image);
+        String productUrl = browser.getCurrentUrl();
+
+        browser.get(productUrl.replace("/products/", "/admin/products/") + "/edit");
+        waiting().until(ExpectedConditions.titleIs("Edit product · Soundwave"));
+        browser.findElement(By.id("product:deactivate")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+        browser.get(productUrl);
+        waiting().until(ExpectedConditions.titleIs("Page not found · Soundwave"));
     }
 }

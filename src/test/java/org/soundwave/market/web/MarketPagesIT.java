@@ -81,6 +81,22 @@ class MarketPagesIT {
     }
 
     @Test
+    void onlyAdministratorsReachTheAdminPages() {
+        HttpResponse<String> visitor = cluster.get(cluster.url("/admin/products"));
+        assertEquals(302, visitor.statusCode());
+        assertTrue(visitor.headers().firstValue("Location").orElse("").contains("/sign-in?next="), "sent to sign in");
+        String name = "ca" + UUID.randomUUID().toString().substring(0, 8);
+        BlogFixture.newMember(cluster, name);
+        PageVisitor member = new PageVisitor();
+        member.signIn(cluster.url(""), name, "correct horse");
+        for (String path : List.of("/admin/products", "/admin/products/new", "/admin/categories", "/admin/product.xhtml")) {
+            HttpResponse<String> page = member.get(cluster.url(path));
+            assertEquals(403, page.statusCode(), path);
+            assertTrue(page.body().contains("Not allowed"), path);
+        }
+    }
+
+    @Test
     void aVisitorsCartSurvivesTheDeathOfItsNodeAndJoinsTheMembersAtSignIn() {
         long product = BlogFixture.single(cluster, "SELECT min(id) FROM product WHERE active AND stock > 3");
         PageVisitor visitor = new PageVisitor();
