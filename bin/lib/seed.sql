@@ -67,8 +67,9 @@ SELECT setval(pg_get_serial_sequence('tag', 'id'), :tags + 1, false) \g /dev/nul
 SELECT setval(pg_get_serial_sequence('post', 'id'), :posts + 1, false) \g /dev/null
 SELECT setval(pg_get_serial_sequence('comment', 'id'), :posts * :comments + 1, false) \g /dev/null
 
--- The market. Reviews and carts went with the accounts (TRUNCATE app_user ... CASCADE).
-TRUNCATE image, category, product RESTART IDENTITY CASCADE;
+-- The market. Reviews, carts and orders went with the accounts (TRUNCATE app_user ... CASCADE); the
+-- simulated payment provider's ledger goes too.
+TRUNCATE image, category, product, payment_charge RESTART IDENTITY CASCADE;
 
 INSERT INTO category (id, name, slug, description)
 SELECT c, coalesce(named.name, 'Category ' || c),

@@ -7,6 +7,10 @@ public sealed interface MarketChange {
     record ProductChanged(long productId) implements MarketChange {
     }
 
+    /** Stock was reserved or put back by orders. */
+    record StockChanged() implements MarketChange {
+    }
+
     /** A category was created, changed or deleted. */
     record CategoryChanged() implements MarketChange {
     }

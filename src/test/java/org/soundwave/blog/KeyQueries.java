@@ -16,7 +16,8 @@ import org.soundwave.platform.TestCluster;
  * The blog's key queries as the application really sends them: each is captured from
  * pg_stat_statements while one request runs on a node, then explained with concrete parameters in a
  * database holding the large dataset (bin/cluster seed --database ... --large), with and without the
- * index it is meant to use. Shared by QueryPlanIT (asserts on plans) and OptimizationReport (writes them up).
+ * index it is meant to use. Shared by QueryPlanIT (asserts on plans), OptimizationReport (writes them up)
+ * and, for the market's listings, MarketQueryPlanIT.
  */
 public final class KeyQueries {
 

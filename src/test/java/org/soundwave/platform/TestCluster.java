@@ -228,6 +228,10 @@ public final class TestCluster {
             // The nodes inherit this: /visit (whose first response sets a session cookie) joins the cacheable
             // pages, so the page cache's "never store a response that sets a cookie" rule is exercised for real.
             env.put("SOUNDWAVE_CACHE_PAGE_PATHS", "/,/posts,/tags/*,/authors/*,/visit");
+            // A slower simulated payment provider widens the window in which OrdersIT kills a processing node.
+            env.put("SOUNDWAVE_PAYMENT_LATENCY_MS", "250");
+            // Orders stay PAID for a few seconds before COMPLETED, so a browser can watch them become PAID.
+            env.put("SOUNDWAVE_ORDERS_FULFIL_AFTER_MS", "4000");
             Process process = builder.start();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();

@@ -5,6 +5,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.soundwave.market.CatalogConflictException;
 import org.soundwave.market.InvalidCatalogInputException;
+import org.soundwave.market.NoSuchOrderException;
+import org.soundwave.market.OrderConflictException;
+import org.soundwave.market.OutOfStockException;
 import org.soundwave.market.NoSuchProductException;
 import org.soundwave.platform.api.Problem;
 
@@ -30,6 +33,34 @@ public final class MarketProblemMappers {
         @Override
         public Response toResponse(InvalidCatalogInputException exception) {
             return Problem.invalid(exception.field(), exception.getMessage()).getResponse();
+        }
+    }
+
+    @Provider
+    public static class NoSuchOrder implements ExceptionMapper<NoSuchOrderException> {
+        @Override
+        public Response toResponse(NoSuchOrderException exception) {
+            return Problem.of(Response.Status.NOT_FOUND, "no-such-order", exception.getMessage()).toResponse();
+        }
+    }
+
+    @Provider
+    public static class OutOfStock implements ExceptionMapper<OutOfStockException> {
+        @Override
+        public Response toResponse(OutOfStockException exception) {
+            return Problem.of(Response.Status.CONFLICT, "out-of-stock", exception.getMessage())
+                    .withErrors(exception.available().entrySet().stream()
+                            .map(e -> new Problem.FieldError("items." + e.getKey(), "only " + e.getValue() + " left"))
+                            .toList())
+                    .toResponse();
+        }
+    }
+
+    @Provider
+    public static class IllegalTransition implements ExceptionMapper<OrderConflictException> {
+        @Override
+        public Response toResponse(OrderConflictException exception) {
+            return Problem.of(Response.Status.CONFLICT, "illegal-transition", exception.getMessage()).toResponse();
         }
     }
 

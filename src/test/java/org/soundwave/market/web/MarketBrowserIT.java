@@ -199,4 +199,31 @@ class MarketBrowserIT {
         browser.get(productUrl);
         waiting().until(ExpectedConditions.titleIs("Page not found · Soundwave"));
     }
+
+    @Test
+    void aMemberChecksOutAndWatchesTheOrderBecomePaid() throws Exception {
+        keepingThePageOnFailure("target/market-checkout.html", () -> {
+            browser.manage().deleteAllCookies();
+            String name = "buyer" + UUID.randomUUID().toString().substring(0, 6);
+            BlogFixture.newMember(cluster, name);
+            browser.get(cluster.url("/sign-in?next=/shop/synthesizers"));
+            type("signin:username", name);
+            type("signin:password", "correct horse");
+            browser.findElement(By.id("signin:submit")).click();
+            waiting().until(ExpectedConditions.titleIs("Synthesizers · Soundwave"));
+            browser.findElements(By.cssSelector("#products .product-summary")).stream()
+                    .filter(p -> !p.findElement(By.cssSelector(".stock")).getText().equals("out of stock"))
+                    .findFirst().orElseThrow().findElement(By.cssSelector(".product-name")).click();
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("product-name")));
+            BigDecimal price = new BigDecimal(browser.findElement(By.id("product-price")).getText());
+            addToCart(1);
+            browser.findElement(By.id("checkout-form:checkout")).click();
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("order-status")));
+            assertTrue(browser.getCurrentUrl().matches(".*/orders/\\d+"), browser.getCurrentUrl());
+            assertEquals(price.toPlainString(), browser.findElement(By.id("order-total")).getText());
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.id("order-status"), "PAID"));
+            browser.get(cluster.url("/cart"));
+            assertTrue(browser.findElements(By.id("empty-cart")).size() == 1, "the cart was emptied by the order");
+        });
+    }
 }

@@ -1,0 +1,145 @@
+package org.soundwave.market.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.soundwave.market.CheckoutRequest;
+import org.soundwave.market.MarketOrderCaches;
+import org.soundwave.market.NoSuchOrderException;
+import org.soundwave.market.OrderRepository;
+import org.soundwave.market.OrderService;
+import org.soundwave.market.OrderStatus;
+import org.soundwave.market.OrderView;
+import org.soundwave.platform.RestApplication;
+import org.soundwave.platform.api.Cursor;
+import org.soundwave.platform.api.Problem;
+import org.soundwave.platform.api.Slice;
+
+/**
+ * Orders. Checkout is accepted at once (202) with the stock reserved, and processed in the background:
+ * poll the order's URL for its status. Members see their own orders; administrators see everyone's.
+ */
+@Path("orders")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"member", "admin"})
+@SecurityRequirement(name = RestApplication.BEARER)
+@APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class OrdersResource {
+
+    static final int MAX_LIMIT = 100;
+    static final String KEY = "[\\x21-\\x7e]{1,100}";
+
+    @Inject
+    OrderService service;
+
+    @Inject
+    OrderRepository orders;
+
+    @Inject
+    MarketOrderCaches cached;
+
+    @Inject
+    JsonWebToken token;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    @Operation(summary = "Place an order (members). The same Idempotency-Key returns the same order, never a second one")
+    @APIResponse(responseCode = "202", description = "Accepted: stock reserved, payment follows; Location is the order's status URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid items or a missing Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not enough stock: which products, and how many are left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response checkout(@Parameter(description = "any 1-100 printable characters, unique per order") @HeaderParam("Idempotency-Key") String key,
+                             @Valid CheckoutRequest request) {
+        if (key == null || !key.matches(KEY)) {
+            throw Problem.invalid("Idempotency-Key", "send a header of 1-100 printable characters, unique per order");
+        }
+        Problem.requireBody(request);
+        OrderService.Placed placed = service.checkout(member(), key, request.getItems());
+        return Response.accepted(placed.order())
+                .location(uri.getBaseUriBuilder().path("orders").path(String.valueOf(placed.order().id())).build())
+                .header("Idempotent-Replayed", String.valueOf(!placed.created()))
+                .build();
+    }
+
+    @Operation(summary = "Orders, newest first: the member's own; an administrator's view has everyone's. Optionally one status")
+    @APIResponse(responseCode = "200", description = "A page of orders", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Slice.class)))
+    @APIResponse(responseCode = "400", description = "Invalid status, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @GET
+    public Slice<OrderView> list(@Parameter(description = "PENDING, PAID, COMPLETED or CANCELED") @QueryParam("status") String status,
+                                 @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                                 @Parameter(description = "orders per page, 1-100") @QueryParam("limit") @DefaultValue("20") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw Problem.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        OrderStatus only = status == null ? null : Arrays.stream(OrderStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                .orElseThrow(() -> Problem.invalid("status", "must be PENDING, PAID, COMPLETED or CANCELED"));
+        Cursor after = cursor == null ? null : Cursor.decode(cursor).orElseThrow(() -> Problem.invalid("cursor", "is not a cursor of this list"));
+        if (admin()) {
+            return orders.orders(null, only, after, limit);
+        }
+        if (only == null && after == null && limit == MarketOrderCaches.FIRST_PAGE) {
+            return cached.firstPage(member());
+        }
+        return orders.orders(member(), only, after, limit);
+    }
+
+    @Operation(summary = "One order and its status (its member's or, for administrators, any)")
+    @APIResponse(responseCode = "200", description = "The order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = "No such order of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @GET
+    @Path("{id}")
+    public OrderView order(@PathParam("id") long id) {
+        return orders.memberOf(id).filter(owner -> admin() || owner == member()).flatMap(owner -> orders.find(id))
+                .orElseThrow(() -> new NoSuchOrderException(id));
+    }
+
+    @Operation(summary = "Cancel a pending order (its member or an administrator); its stock goes back")
+    @APIResponse(responseCode = "200", description = "The cancelled order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = "No such order of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not pending any more", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @POST
+    @Path("{id}/cancel")
+    public OrderView cancel(@PathParam("id") long id) {
+        order(id);
+        service.cancel(id, admin() ? "cancelled by an administrator" : "cancelled by the member");
+        return order(id);
+    }
+
+    private boolean admin() {
+        return security.isUserInRole("admin");
+    }
+
+    private long member() {
+        return Long.parseLong(token.getSubject());
+    }
+}

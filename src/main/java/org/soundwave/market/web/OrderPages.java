@@ -1,0 +1,148 @@
+package org.soundwave.market.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.SecurityContext;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.soundwave.account.User;
+import org.soundwave.market.CartService;
+import org.soundwave.market.CartView;
+import org.soundwave.market.CheckoutRequest;
+import org.soundwave.market.InvalidCatalogInputException;
+import org.soundwave.market.MarketOrderCaches;
+import org.soundwave.market.OrderRepository;
+import org.soundwave.market.OrderService;
+import org.soundwave.market.OrderStatus;
+import org.soundwave.market.OrderView;
+import org.soundwave.market.OutOfStockException;
+import org.soundwave.platform.web.Pages;
+
+/**
+ * The order pages: checkout from the cart (members), /orders (the member's orders), /orders/{id} (one,
+ * with its status live: the page reloads itself while the order is being processed) and, for
+ * administrators, /admin/orders?status=.
+ */
+@Named
+@RequestScoped
+public class OrderPages {
+
+    @Inject
+    OrderService service;
+
+    @Inject
+    OrderRepository orders;
+
+    @Inject
+    MarketOrderCaches cached;
+
+    @Inject
+    CartService carts;
+
+    @Inject
+    SecurityContext security;
+
+    @PersistenceContext(unitName = "soundwave")
+    EntityManager em;
+
+    /** The key this checkout form was rendered with: submitting it twice places one order. */
+    private String checkoutKey = UUID.randomUUID().toString();
+    private OrderView order;
+
+    /** Places the member's cart as an order, empties the cart, shows the order. */
+    public void checkout() {
+        if (security.getCallerPrincipal() == null) {
+            Pages.signInFirst("/cart");
+            return;
+        }
+        long member = member();
+        CartView cart = carts.memberCart(member);
+        if (cart.items().isEmpty()) {
+            message("Your cart is empty.");
+            return;
+        }
+        List<CheckoutRequest.Item> items = cart.items().stream().map(l -> new CheckoutRequest.Item(l.productId(), l.quantity())).toList();
+        try {
+            OrderService.Placed placed = service.checkout(member, "page-" + checkoutKey, items);
+            carts.clear(member);
+            Pages.redirect("/orders/" + placed.order().id());
+        } catch (OutOfStockException short_) {
+            message("Not enough stock for " + short_.available().size() + " of your products: nothing was ordered. "
+                    + "Change the quantities and try again.");
+        } catch (InvalidCatalogInputException gone) {
+            message("A product in your cart is no longer for sale: remove it and try again.");
+        }
+    }
+
+    /** /orders/{id}: the member's own order (administrators: any); otherwise 404. */
+    public void loadOrder() {
+        OptionalInt id = Pages.positive(Pages.parameter("id"));
+        boolean admin = security.isCallerInRole("admin");
+        if (id.isPresent() && id.getAsInt() > 0) {
+            long member = member();
+            order = orders.memberOf(id.getAsInt()).filter(owner -> admin || owner == member)
+                    .flatMap(owner -> orders.find(id.getAsInt())).orElse(null);
+        }
+        if (order == null) {
+            Pages.notFound("There is no such order of yours.");
+        }
+    }
+
+    public void cancel() {
+        loadOrder();
+        if (order == null) {
+            return;
+        }
+        try {
+            service.cancel(order.id(), "cancelled by the member");
+        } catch (org.soundwave.market.OrderConflictException late) {
+            message("This order is " + order.status().toLowerCase() + " and can no longer be cancelled.");
+            return;
+        }
+        Pages.redirect("/orders/" + order.id());
+    }
+
+    public List<OrderView> getMine() {
+        return cached.firstPage(member()).items();
+    }
+
+    public List<OrderView> getAll() {
+        String status = Pages.parameter("status");
+        OrderStatus only = status == null ? null : Arrays.stream(OrderStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
+        return orders.orders(null, only, null, 100).items();
+    }
+
+    public OrderView getOrder() {
+        return order;
+    }
+
+    /** Whether the order is still being processed (the page then refreshes itself). */
+    public boolean isInProgress() {
+        return order != null && (order.status().equals("PENDING") || order.status().equals("PAID"));
+    }
+
+    public String getCheckoutKey() {
+        return checkoutKey;
+    }
+
+    public void setCheckoutKey(String checkoutKey) {
+        if (checkoutKey != null && checkoutKey.matches("[0-9a-f-]{36}")) {
+            this.checkoutKey = checkoutKey;
+        }
+    }
+
+    private long member() {
+        return User.byUsername(em, security.getCallerPrincipal().getName()).map(User::id).orElseThrow();
+    }
+
+    private static void message(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    }
+}

@@ -1,0 +1,252 @@
+package org.soundwave.market;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.soundwave.blog.BlogFixture.json;
+import static org.soundwave.blog.BlogFixture.single;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.soundwave.blog.BlogFixture;
+import org.soundwave.platform.TestCluster;
+
+/** Orders on the real cluster: no oversell, all or nothing, idempotent, declines, crash-safe processing. */
+class OrdersIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static TestCluster cluster;
+    private static String admin;
+
+    @BeforeAll
+    static void start() {
+        cluster = BlogFixture.cluster();
+        admin = BlogFixture.adminToken(cluster);
+    }
+
+    private static String member() {
+        return BlogFixture.newMember(cluster, "or" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** A new product for sale with this stock and price; its id. */
+    private static long product(int stock, String price) {
+        HttpResponse<String> created = BlogFixture.send("POST", cluster.url("/api/products"), admin, Json.createObjectBuilder()
+                .add("category", "synthesizers").add("name", "Order test " + UUID.randomUUID()).add("price", price).add("stock", stock)
+                .build().toString());
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created).getJsonNumber("id").longValue();
+    }
+
+    private static HttpResponse<String> checkout(String node, String token, String key, Map<Long, Integer> items) {
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        items.forEach((id, quantity) -> lines.add(Json.createObjectBuilder().add("productId", id).add("quantity", quantity)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cluster.nodeUrl(node, "/api/orders")))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("items", lines).build().toString()));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("checkout failed", e);
+        }
+    }
+
+    private static long stock(long product) {
+        return single(cluster, "SELECT stock FROM product WHERE id = ?", product);
+    }
+
+    private static String status(long order) {
+        try (var c = BlogFixture.db(cluster); var s = c.prepareStatement("SELECT status FROM customer_order WHERE id = ?")) {
+            s.setLong(1, order);
+            try (var rows = s.executeQuery()) {
+                return rows.next() ? rows.getString(1) : "absent";
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void awaitStatus(long order, Set<String> statuses) {
+        TestCluster.awaitTrue("order " + order + " to become one of " + statuses, Duration.ofSeconds(90),
+                () -> statuses.contains(status(order)));
+    }
+
+    @Test
+    void twoHundredBuyersOfTheLastTenUnitsOnTwoNodesGetExactlyTen() throws Exception {
+        long product = product(10, "49.00");
+        List<String> buyers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            buyers.add(member());
+        }
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong lowest = new AtomicLong(Long.MAX_VALUE);
+        Thread watcher = new Thread(() -> {
+            while (running.get()) {
+                lowest.accumulateAndGet(stock(product), Math::min);
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            watcher.start();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String node = TestCluster.ACTIVE.get(i % 2);
+                String token = buyers.get(i % buyers.size());
+                String key = "oversell-" + i;
+                responses.add(pool.submit(() -> {
+                    go.await();
+                    return checkout(node, token, key, Map.of(product, 1));
+                }));
+            }
+            go.countDown();
+            int accepted = 0;
+            int refused = 0;
+            for (Future<HttpResponse<String>> response : responses) {
+                int status = response.get().statusCode();
+                accepted += status == 202 ? 1 : 0;
+                refused += status == 409 ? 1 : 0;
+            }
+            running.set(false);
+            watcher.join();
+            assertEquals(10, accepted, "accepted");
+            assertEquals(190, refused, "refused with 409");
+            assertEquals(0, stock(product));
+            assertTrue(lowest.get() >= 0, "stock never below zero: " + lowest.get());
+            assertEquals(10, single(cluster, "SELECT coalesce(sum(quantity), 0) FROM order_item WHERE product_id = ?", product));
+        } finally {
+            running.set(false);
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anOrderWhoseSecondItemIsOutOfStockReservesNothing() {
+        long plenty = product(5, "10.00");
+        long none = product(0, "20.00");
+        String token = member();
+        HttpResponse<String> refused = checkout("node1", token, "multi-" + UUID.randomUUID(), Map.of(plenty, 2, none, 1));
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(json(refused).getJsonArray("errors").getJsonObject(0).getString("field").equals("items." + none), refused.body());
+        assertEquals(5, stock(plenty), "nothing reserved");
+        assertEquals(0, single(cluster, "SELECT count(*) FROM order_item WHERE product_id = ?", plenty));
+    }
+
+    @Test
+    void theSameKeySentTwentyTimesAtOnceIsOneOrder() throws Exception {
+        long product = product(50, "5.00");
+        String token = member();
+        String key = "same-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String node = TestCluster.ACTIVE.get(i % 2);
+                responses.add(pool.submit(() -> {
+                    go.await();
+                    return checkout(node, token, key, Map.of(product, 2));
+                }));
+            }
+            go.countDown();
+            Set<Long> ids = new HashSet<>();
+            for (Future<HttpResponse<String>> response : responses) {
+                assertEquals(202, response.get().statusCode(), response.get().body());
+                ids.add(json(response.get()).getJsonNumber("id").longValue());
+            }
+            assertEquals(1, ids.size(), "one order: " + ids);
+            assertEquals(48, stock(product), "reserved once");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(400, checkout("node1", token, null, Map.of(product, 1)).statusCode(), "no key, no order");
+    }
+
+    @Test
+    void aDeclinedPaymentCancelsTheOrderAndPutsTheStockBack() {
+        long product = product(3, "13.13");   // the simulated provider declines amounts ending in .13
+        HttpResponse<String> placed = checkout("node2", member(), "decline-" + UUID.randomUUID(), Map.of(product, 1));
+        assertEquals(202, placed.statusCode(), placed.body());
+        assertEquals("PENDING", json(placed).getString("status"));
+        assertEquals(2, stock(product), "reserved at checkout");
+        long order = json(placed).getJsonNumber("id").longValue();
+        awaitStatus(order, Set.of("CANCELED"));
+        assertEquals(3, stock(product), "put back");
+        assertEquals(1, single(cluster, "SELECT count(*) FROM payment_charge WHERE order_id = ? AND outcome = 'DECLINED'", order));
+    }
+
+    @Test
+    void totalsAreExactAndIllegalMovesAreRefused() {
+        long dime = product(10, "0.10");
+        long fifth = product(10, "0.20");
+        String token = member();
+        HttpResponse<String> placed = checkout("node1", token, "exact-" + UUID.randomUUID(), Map.of(dime, 3, fifth, 1));
+        assertEquals(202, placed.statusCode(), placed.body());
+        JsonObject order = json(placed);
+        assertEquals("0.50", order.getString("total"), "0.10 × 3 + 0.20, exactly");
+        long id = order.getJsonNumber("id").longValue();
+        assertTrue(placed.headers().firstValue("Location").orElse("").endsWith("/api/orders/" + id));
+        awaitStatus(id, Set.of("COMPLETED"));
+        HttpResponse<String> cancel = BlogFixture.send("POST", cluster.url("/api/orders/" + id + "/cancel"), token, null);
+        assertEquals(409, cancel.statusCode(), "a completed order cannot be cancelled: " + cancel.body());
+        assertEquals(404, BlogFixture.send("GET", cluster.url("/api/orders/" + id), member(), null).statusCode(), "not another member's");
+        assertEquals(404, BlogFixture.send("POST", cluster.url("/api/orders/" + id + "/cancel"), member(), null).statusCode());
+        JsonObject mine = json(BlogFixture.send("GET", cluster.url("/api/orders"), token, null));
+        assertEquals(id, mine.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue());
+        assertEquals("COMPLETED", mine.getJsonArray("items").getJsonObject(0).getString("status"), "the cached list follows the order");
+        JsonObject completed = json(BlogFixture.send("GET", cluster.url("/api/orders?status=COMPLETED&limit=100"), admin, null));
+        assertTrue(completed.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .anyMatch(o -> o.getJsonNumber("id").longValue() == id), "administrators see everyone's orders by status");
+    }
+
+    @Test
+    void ordersBeingProcessedWhenANodeDiesEndOnceEach() {
+        long product = product(100, "7.00");
+        String token = member();
+        List<Long> orders = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> placed = checkout("node2", token, "crash-" + UUID.randomUUID(), Map.of(product, 1));
+            assertEquals(202, placed.statusCode(), placed.body());
+            orders.add(json(placed).getJsonNumber("id").longValue());
+        }
+        try {
+            // Wait until node1 is inside an order step (its connection holds a lock on the queue), then kill it.
+            TestCluster.awaitTrue("node1 processing an order", Duration.ofSeconds(30), () -> single(cluster, """
+                    SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                     WHERE a.application_name = 'soundwave-node1' AND l.relation = 'order_job'::regclass""") > 0);
+            cluster.kill("node1");
+            orders.forEach(order -> awaitStatus(order, Set.of("COMPLETED", "CANCELED")));
+            for (long order : orders) {
+                assertEquals("COMPLETED", status(order));
+                assertEquals(1, single(cluster, "SELECT count(*) FROM payment_charge WHERE order_id = ?", order), "charged once: " + order);
+            }
+            assertEquals(70, stock(product), "stock + sold = initial");
+            assertEquals(30, single(cluster, "SELECT coalesce(sum(quantity), 0) FROM order_item WHERE product_id = ?", product));
+        } finally {
+            cluster.up();
+        }
+    }
+}
