@@ -208,8 +208,13 @@ public final class TestCluster {
 
     /** Runs bin/cluster with this cluster's run directory and ports; fails with its output if it fails. */
     public String command(String... args) {
+        return script("bin/cluster", args);
+    }
+
+    /** Runs a project script (bin/cluster, loadtest/run) against this cluster; fails with its output if it fails. */
+    public String script(String path, String... args) {
         List<String> commandLine = new ArrayList<>();
-        commandLine.add(projectDir.resolve("bin/cluster").toString());
+        commandLine.add(projectDir.resolve(path).toString());
         commandLine.addAll(List.of(args));
         try {
             Files.createDirectories(runDir);
@@ -235,16 +240,16 @@ public final class TestCluster {
             Process process = builder.start();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new AssertionError("bin/cluster " + String.join(" ", args) + " timed out");
+                throw new AssertionError(path + " " + String.join(" ", args) + " timed out");
             }
             String output = Files.readString(log);
             Files.delete(log);
             if (process.exitValue() != 0) {
-                throw new AssertionError("bin/cluster " + String.join(" ", args) + " failed:\n" + output);
+                throw new AssertionError(path + " " + String.join(" ", args) + " failed:\n" + output);
             }
             return output;
         } catch (IOException e) {
-            throw new AssertionError("cannot run bin/cluster", e);
+            throw new AssertionError("cannot run " + path, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

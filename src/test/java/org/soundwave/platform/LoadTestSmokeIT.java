@@ -1,0 +1,59 @@
+package org.soundwave.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.soundwave.blog.BlogFixture;
+
+/**
+ * A short run of loadtest/run against the test cluster: the scripts work end to end, the report has every
+ * section and plot, steady-state runs have no failed or non-2xx requests, and the two active nodes each
+ * served half of the anonymous traffic, ±10 %. Correctness only: speed is read from the report.
+ */
+class LoadTestSmokeIT {
+
+    @Test
+    void aSmokeRunProducesTheWholeReportWithNoFailuresAndEvenDistribution() throws Exception {
+        TestCluster cluster = BlogFixture.cluster();
+        Path output = Path.of("target/loadtest-smoke").toAbsolutePath();
+        cluster.script("loadtest/run", "--smoke", "--keep-data", "--output", output.toString());
+
+        String report = Files.readString(output.resolve("REPORT.md"));
+        for (String section : List.of("## Machine and versions", "## Dataset", "## Surge", "## Distribution", "## Failover",
+                "## Resources", "## Cache effect", "## Reading")) {
+            assertTrue(report.contains(section), "the report has " + section);
+        }
+        for (String plot : List.of("surge-rps.png", "surge-p99.png", "distribution.png", "failover.png")) {
+            assertTrue(Files.size(output.resolve(plot)) > 1000, plot + " drawn");
+        }
+        Map<String, Long> served = new TreeMap<>();
+        int runs = 0;
+        for (String line : Files.readAllLines(output.resolve("results.psv"))) {
+            String[] f = line.split("\\|", -1);
+            if (!f[0].equals("surge")) {
+                continue;
+            }
+            runs++;
+            assertEquals("0", f[12], "no failed requests: " + line);
+            assertEquals("0", f[13], "no non-2xx responses: " + line);
+            for (String pair : f[18].split(" ")) {
+                String[] kv = pair.split("=");
+                served.merge(kv[0], Long.parseLong(kv[1]), Long::sum);
+            }
+        }
+        assertEquals(20, runs, "2 concurrency steps × 5 pages × keep-alive or not");
+        long total = served.values().stream().mapToLong(Long::longValue).sum();
+        for (String node : TestCluster.ACTIVE) {
+            double share = served.getOrDefault(node, 0L) / (double) total;
+            assertTrue(share >= 0.45 && share <= 0.55, node + " served " + served + " (half ± 10 %)");
+        }
+        assertEquals(0L, served.getOrDefault(TestCluster.STANDBY, 0L), "the standby served nothing");
+        assertTrue(report.contains("| list `/`"), "the list page was measured");
+    }
+}
