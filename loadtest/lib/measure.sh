@@ -99,7 +99,8 @@ measure_ab() {
         cpu+="$name=$(awk -v t="$(( $(cpu_ticks "$pid") - before[$name] ))" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", t / hz}') "
         mem+="$name=$(awk -v name="$name" '$1 == name {printf "%.0f", $2 / 1024; found = 1} END {if (!found) print "?"}' "$WORK/peaks") "
     done < "$WORK/processes"
-    served=$(tail -n +"$((log_before + 1))" "$RUN/httpd/access.log" | grep -o 'route=node[0-9]*' | sort | uniq -c \
+    # (nothing when ab bypassed httpd: a run straight at a node)
+    served=$(tail -n +"$((log_before + 1))" "$RUN/httpd/access.log" | { grep -o 'route=node[0-9]*' || true; } | sort | uniq -c \
         | awk '{sub("route=", "", $2); printf "%s=%s ", $2, $1}')
     echo "$label|${figures[rps]}|${figures[mean]}|${figures[p50]}|${figures[p95]}|${figures[p99]}|${figures[max]}|${figures[complete]}|${figures[failed]:-0}|${figures[non2xx]:-0}|${figures[bytes]:-0}|$sps|${cpu% }|${mem% }|${served% }" >> "$WORK/results"
 }
