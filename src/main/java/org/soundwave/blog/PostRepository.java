@@ -7,9 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.soundwave.account.User;
+import org.soundwave.platform.NativeRows;
 import org.soundwave.platform.cache.CacheLevel;
 import org.soundwave.platform.cache.Caches;
 import org.soundwave.platform.cache.SingleFlight;
@@ -223,7 +221,7 @@ public class PostRepository {
 
     @SuppressWarnings("unchecked")
     private Map<Long, List<String>> tagsOf(List<Long> ids) {
-        List<Object[]> rows = em.createNativeQuery(TAGS_SQL).setParameter(1, array(ids)).getResultList();
+        List<Object[]> rows = em.createNativeQuery(TAGS_SQL).setParameter(1, NativeRows.idArray(ids)).getResultList();
         return rows.stream().collect(Collectors.groupingBy(row -> ((Number) row[0]).longValue(),
                 Collectors.mapping(row -> (String) row[1], Collectors.toList())));
     }
@@ -232,19 +230,14 @@ public class PostRepository {
     @SuppressWarnings("unchecked")
     public Map<Long, Long> commentCounts(List<Long> ids) {
         Map<Long, Long> counts = new HashMap<>();
-        List<Object[]> rows = em.createNativeQuery(COUNTS_SQL).setParameter(1, array(ids)).getResultList();
+        List<Object[]> rows = em.createNativeQuery(COUNTS_SQL).setParameter(1, NativeRows.idArray(ids)).getResultList();
         rows.forEach(row -> counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
         return counts;
     }
 
-    /** The ids as a PostgreSQL array literal: one statement text (and plan) whatever the page size. */
-    private static String array(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-    }
-
     @SuppressWarnings("unchecked")
     private Map<Long, List<CommentView>> recentComments(List<Long> ids) {
-        List<Object[]> rows = em.createNativeQuery(RECENT_COMMENTS_SQL).setParameter(1, array(ids)).getResultList();
+        List<Object[]> rows = em.createNativeQuery(RECENT_COMMENTS_SQL).setParameter(1, NativeRows.idArray(ids)).getResultList();
         return rows.stream().map(PostRepository::comment)
                 .collect(Collectors.groupingBy(CommentView::postId, Collectors.toList()));
     }
@@ -252,13 +245,6 @@ public class PostRepository {
     /** A comment from a native row (id, post_id, username, content, created). */
     static CommentView comment(Object[] row) {
         return new CommentView(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],
-                (String) row[3], timestamp(row[4]));
-    }
-
-    private static OffsetDateTime timestamp(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+                (String) row[3], NativeRows.timestamp(row[4]));
     }
 }

@@ -5,15 +5,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.soundwave.platform.NativeRows;
 import org.soundwave.platform.api.Cursor;
 import org.soundwave.platform.api.Slice;
 
@@ -45,10 +43,6 @@ public class CatalogRepository {
                   LEFT JOIN product p ON p.category_id = c.id AND p.active
                  GROUP BY c.id ORDER BY lower(c.name)""").getResultList();
         return rows.stream().map(CatalogRepository::category).toList();
-    }
-
-    public Optional<CategoryView> category(String slug) {
-        return categories().stream().filter(c -> c.slug().equals(slug)).findFirst();
     }
 
     /** The id of the category with this slug. */
@@ -156,7 +150,7 @@ public class CatalogRepository {
             return Map.of();
         }
         List<Object[]> rows = em.createNativeQuery(PRODUCT_COLUMNS + " WHERE p.id = ANY (CAST(?1 AS bigint[]))")
-                .setParameter(1, array(ids)).getResultList();
+                .setParameter(1, NativeRows.idArray(ids)).getResultList();
         return views(rows).stream().collect(Collectors.toMap(ProductView::id, p -> p));
     }
 
@@ -167,7 +161,7 @@ public class CatalogRepository {
         }
         List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
         Map<Long, Object[]> ratings = new HashMap<>();
-        List<Object[]> rated = em.createNativeQuery(RATINGS_SQL).setParameter(1, array(ids)).getResultList();
+        List<Object[]> rated = em.createNativeQuery(RATINGS_SQL).setParameter(1, NativeRows.idArray(ids)).getResultList();
         rated.forEach(r -> ratings.put(((Number) r[0]).longValue(), r));
         return rows.stream().map(r -> {
             long id = ((Number) r[0]).longValue();
@@ -187,22 +181,11 @@ public class CatalogRepository {
 
     private static ReviewView review(Object[] r) {
         return new ReviewView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                ((Number) r[3]).intValue(), (String) r[4], timestamp(r[5]));
-    }
-
-    static String array(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+                ((Number) r[3]).intValue(), (String) r[4], NativeRows.timestamp(r[5]));
     }
 
     /** LIKE's wildcards in the user's text match themselves. */
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static OffsetDateTime timestamp(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

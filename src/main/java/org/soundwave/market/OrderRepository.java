@@ -5,14 +5,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.soundwave.platform.NativeRows;
 import org.soundwave.platform.api.Cursor;
 import org.soundwave.platform.api.Slice;
 
@@ -84,7 +82,7 @@ public class OrderRepository {
                         SELECT i.order_id, i.product_id, p.name, i.quantity, i.unit_price FROM order_item i
                           JOIN product p ON p.id = i.product_id
                          WHERE i.order_id = ANY (CAST(?1 AS bigint[])) ORDER BY i.order_id, i.product_id""")
-                .setParameter(1, CatalogRepository.array(ids)).getResultList();
+                .setParameter(1, NativeRows.idArray(ids)).getResultList();
         Map<Long, List<OrderView.Line>> byOrder = lines.stream().collect(Collectors.groupingBy(l -> ((Number) l[0]).longValue(),
                 Collectors.mapping(l -> {
                     BigDecimal price = (BigDecimal) l[4];
@@ -94,13 +92,6 @@ public class OrderRepository {
                 }, Collectors.toList())));
         return rows.stream().map(r -> new OrderView(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 ProductView.money((BigDecimal) r[3]), (String) r[4], byOrder.getOrDefault(((Number) r[0]).longValue(), List.of()),
-                timestamp(r[5]), timestamp(r[6]))).toList();
-    }
-
-    private static OffsetDateTime timestamp(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+                NativeRows.timestamp(r[5]), NativeRows.timestamp(r[6]))).toList();
     }
 }

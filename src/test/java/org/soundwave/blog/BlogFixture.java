@@ -64,14 +64,27 @@ public final class BlogFixture {
 
     /** The first column of every row of a query, as longs. */
     public static List<Long> longs(TestCluster cluster, String sql, Object... parameters) {
+        return column(cluster, sql, rows -> rows.getLong(1), parameters);
+    }
+
+    /** The first column of every row of a query, as strings. */
+    public static List<String> texts(TestCluster cluster, String sql, Object... parameters) {
+        return column(cluster, sql, rows -> rows.getString(1), parameters);
+    }
+
+    private interface ColumnReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private static <T> List<T> column(TestCluster cluster, String sql, ColumnReader<T> reader, Object... parameters) {
         try (Connection c = db(cluster); PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            List<Long> values = new ArrayList<>();
+            List<T> values = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    values.add(rows.getLong(1));
+                    values.add(reader.read(rows));
                 }
             }
             return values;

@@ -56,15 +56,7 @@ class MarketQueryPlanIT {
     }
 
     private static String slug(long id) {
-        try (Connection c = BlogFixture.db(cluster); var s = c.prepareStatement("SELECT slug FROM category WHERE id = ?")) {
-            s.setLong(1, id);
-            try (var rows = s.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return BlogFixture.texts(cluster, "SELECT slug FROM category WHERE id = ?", id).get(0);
     }
 
     @Test

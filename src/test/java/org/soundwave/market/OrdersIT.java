@@ -79,14 +79,7 @@ class OrdersIT {
     }
 
     private static String status(long order) {
-        try (var c = BlogFixture.db(cluster); var s = c.prepareStatement("SELECT status FROM customer_order WHERE id = ?")) {
-            s.setLong(1, order);
-            try (var rows = s.executeQuery()) {
-                return rows.next() ? rows.getString(1) : "absent";
-            }
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return BlogFixture.texts(cluster, "SELECT status FROM customer_order WHERE id = ?", order).stream().findFirst().orElse("absent");
     }
 
     private static void awaitStatus(long order, Set<String> statuses) {

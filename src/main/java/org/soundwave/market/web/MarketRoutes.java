@@ -1,16 +1,10 @@
 package org.soundwave.market.web;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
-import jakarta.servlet.http.HttpFilter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.soundwave.market.CategoryForm;
+import org.soundwave.platform.web.ForwardingRoutes;
 
 /**
  * The market's clean URLs: /shop (categories and search), /shop/{slug} (a category's products),
@@ -19,10 +13,7 @@ import org.soundwave.market.CategoryForm;
  * routes; mapped after every other filter in web.xml; /admin/* is for administrators only, see web.xml).
  */
 @WebFilter(filterName = "marketRoutes")
-public class MarketRoutes extends HttpFilter {
-
-    private record Route(Pattern path, String view, String parameter) {
-    }
+public class MarketRoutes extends ForwardingRoutes {
 
     private static final List<Route> ROUTES = List.of(
             new Route(Pattern.compile("/shop"), "/shop.xhtml", null),
@@ -37,17 +28,7 @@ public class MarketRoutes extends HttpFilter {
             new Route(Pattern.compile("/admin/categories/([1-9][0-9]{0,17})/edit"), "/admin/category.xhtml", "id"));
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        for (Route route : ROUTES) {
-            Matcher m = route.path().matcher(path);
-            if (m.matches()) {
-                String target = route.parameter() == null ? route.view() : route.view() + "?" + route.parameter() + "=" + m.group(1);
-                request.getRequestDispatcher(target).forward(request, response);
-                return;
-            }
-        }
-        chain.doFilter(request, response);
+    protected List<Route> routes() {
+        return ROUTES;
     }
 }

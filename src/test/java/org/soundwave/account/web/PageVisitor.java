@@ -47,7 +47,8 @@ public final class PageVisitor {
         }
     }
 
-    private static String viewState(String page) {
+    /** The Faces view state a page's form carries ("stateless" on a transient view). */
+    public static String viewState(String page) {
         Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
         assertTrue(m.find(), "no view state on the page");
         return m.group(1);

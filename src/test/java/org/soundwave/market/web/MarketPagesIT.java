@@ -63,22 +63,9 @@ class MarketPagesIT {
 
     /** The slug of the category with this id. */
     private static String slug(long id) {
-        try (var c = BlogFixture.db(cluster); var s = c.prepareStatement("SELECT slug FROM category WHERE id = ?")) {
-            s.setLong(1, id);
-            try (var rows = s.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return BlogFixture.texts(cluster, "SELECT slug FROM category WHERE id = ?", id).get(0);
     }
 
-    private static String viewState(String page) {
-        Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        assertTrue(m.find(), "no view state on the page");
-        return m.group(1);
-    }
 
     @Test
     void onlyAdministratorsReachTheAdminPages() {
@@ -102,7 +89,7 @@ class MarketPagesIT {
         PageVisitor visitor = new PageVisitor();
         String productPage = visitor.get(cluster.url("/products/" + product)).body();
         HttpResponse<String> added = visitor.post(cluster.url("/products/" + product), Map.of("cart-form", "cart-form",
-                "cart-form:quantity", "3", "cart-form:add", "Add to cart", "jakarta.faces.ViewState", viewState(productPage)));
+                "cart-form:quantity", "3", "cart-form:add", "Add to cart", "jakarta.faces.ViewState", PageVisitor.viewState(productPage)));
         assertEquals(302, added.statusCode(), added.body());
         HttpResponse<String> cart = visitor.get(cluster.url("/cart"));
         assertTrue(cart.body().contains("id=\"line-" + product + "\""), "in the visitor's cart");
