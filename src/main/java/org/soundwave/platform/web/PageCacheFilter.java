@@ -89,7 +89,7 @@ public class PageCacheFilter extends HttpFilter {
                 rendered[0] = new CapturingResponse(response);
                 render(request, rendered[0], chain);
                 return rendered[0].page(System.currentTimeMillis());
-            }, p -> shareable(rendered[0], request));
+            }, p -> rendered[0] == null || shareable(rendered[0], request));   // null: another node's stored page
         } catch (RenderFailure failure) {
             failure.rethrow();
             return;
