@@ -88,11 +88,20 @@ public final class TestCluster {
     }
 
     public String nodeUrl(String node, String path) {
-        return "http://127.0.0.1:" + (nodePort + NODES.indexOf(node)) + path;
+        return "http://127.0.0.1:" + nodePort(node) + path;
+    }
+
+    /** A node's HTTP port: node1 has the first, nodeN the Nth (also for nodes add-node adds). */
+    public int nodePort(String node) {
+        return nodePort + Integer.parseInt(node.substring("node".length())) - 1;
+    }
+
+    public Path runDir() {
+        return runDir;
     }
 
     public int hazelcastPort(String node) {
-        return hazelcastPort + NODES.indexOf(node);
+        return hazelcastPort + Integer.parseInt(node.substring("node".length())) - 1;
     }
 
     public String jdbcUrl() {
@@ -122,6 +131,11 @@ public final class TestCluster {
         return pids;
     }
 
+    /** The PID bin/cluster recorded for a node, if it has one. */
+    public Optional<Long> pid(String node) {
+        return pidIn(runDir.resolve("nodes/" + node + "/node.pid"));
+    }
+
     private static Optional<Long> pidIn(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -131,8 +145,7 @@ public final class TestCluster {
 
     /** kill -9 of a node's JVM, returning once the process is gone. */
     public void kill(String node) {
-        long pid = pidIn(runDir.resolve("nodes/" + node + "/node.pid"))
-                .orElseThrow(() -> new AssertionError(node + " has no PID file"));
+        long pid = pid(node).orElseThrow(() -> new AssertionError(node + " has no PID file"));
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(node + " is not running"));
         process.destroyForcibly();
         try {
@@ -197,7 +210,8 @@ public final class TestCluster {
         }
     }
 
-    static void pause(Duration interval) {
+    /** Paces a loop (never used to wait for a state: see awaitTrue). */
+    public static void pause(Duration interval) {
         try {
             TimeUnit.MILLISECONDS.sleep(interval.toMillis());
         } catch (InterruptedException e) {
@@ -213,6 +227,19 @@ public final class TestCluster {
 
     /** Runs a project script (bin/cluster, loadtest/run) against this cluster; fails with its output if it fails. */
     public String script(String path, String... args) {
+        Result result = run(path, args);
+        if (result.exitCode() != 0) {
+            throw new AssertionError(path + " " + String.join(" ", args) + " failed:\n" + result.output());
+        }
+        return result.output();
+    }
+
+    /** What a script printed (stdout and stderr) and how it exited. */
+    public record Result(int exitCode, String output) {
+    }
+
+    /** Runs a project script against this cluster and returns how it ended, failed or not. */
+    public Result run(String path, String... args) {
         List<String> commandLine = new ArrayList<>();
         commandLine.add(projectDir.resolve(path).toString());
         commandLine.addAll(List.of(args));
@@ -244,10 +271,7 @@ public final class TestCluster {
             }
             String output = Files.readString(log);
             Files.delete(log);
-            if (process.exitValue() != 0) {
-                throw new AssertionError(path + " " + String.join(" ", args) + " failed:\n" + output);
-            }
-            return output;
+            return new Result(process.exitValue(), output);
         } catch (IOException e) {
             throw new AssertionError("cannot run " + path, e);
         } catch (InterruptedException e) {

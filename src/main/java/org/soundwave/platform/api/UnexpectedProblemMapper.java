@@ -3,13 +3,14 @@ package org.soundwave.platform.api;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.soundwave.platform.web.RequestId;
 
 /**
- * Anything else is our fault: 500 with an incident id the client can quote, the stack trace only in
- * the node's log, never in the response.
+ * Anything else is our fault: 500 with an incident id the client can quote (the request id, so the
+ * node's log line of the request and httpd's access log line carry it too), the stack trace only in the
+ * node's log, never in the response.
  */
 @Provider
 public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
@@ -22,8 +23,8 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     static Response unexpected(Throwable exception) {
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, exception);
+        String incident = RequestId.current();
+        LOG.log(Level.SEVERE, "id=" + incident + " unexpected error", exception);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "unexpected",
                         "Something went wrong on our side (incident " + incident + ").")
                 .toResponse();

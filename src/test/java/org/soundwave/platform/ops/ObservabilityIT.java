@@ -1,0 +1,119 @@
+package org.soundwave.platform.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.soundwave.blog.BlogFixture;
+import org.soundwave.platform.TestCluster;
+
+/** What operators see: each node's /metrics, bin/cluster status's cluster view, request ids in both logs. */
+class ObservabilityIT {
+
+    private static TestCluster cluster;
+
+    @BeforeAll
+    static void cluster() {
+        cluster = BlogFixture.cluster();
+    }
+
+    @Test
+    void eachNodeExposesRequestJvmPoolCacheAndOrderQueueMetrics() {
+        String before = metrics("node2");
+        double served = value(before, "soundwave_http_requests_seconds_count", "endpoint=\"/posts/{id}\",method=\"GET\"");
+        assertEquals(200, cluster.get(cluster.nodeUrl("node2", "/posts/3")).statusCode());
+        assertEquals(200, cluster.get(cluster.nodeUrl("node2", "/posts/4")).statusCode());
+        assertEquals(404, cluster.get(cluster.nodeUrl("node2", "/no-such-page-" + System.nanoTime())).statusCode());
+
+        String text = metrics("node2");
+        assertEquals(served + 2, value(text, "soundwave_http_requests_seconds_count", "endpoint=\"/posts/{id}\",method=\"GET\""),
+                "both post pages counted under one endpoint");
+        assertTrue(value(text, "soundwave_http_requests_seconds_sum", "endpoint=\"/posts/{id}\",method=\"GET\"") > 0);
+        assertTrue(value(text, "soundwave_http_requests_seconds_count", "endpoint=\"unmatched\"") >= 1,
+                "a path nothing answered is 'unmatched', not a series of its own");
+        assertEquals(0, value(text, "soundwave_http_requests_active", ""), "the scrape itself is not counted");
+        assertTrue(value(text, "soundwave_http_responses_total", "status=\"4xx\"") >= 1);
+        assertTrue(value(text, "memory_usedHeap_bytes", "") > 0, "JVM heap");
+        assertTrue(text.contains("gc_total{"), "garbage collections");
+        assertTrue(text.contains("gc_time_seconds_total{"), "time in garbage collection");
+        assertEquals(32, value(text, "soundwave_db_pool_max", ""), "the pool's maximum, as the datasource declares it");
+        assertTrue(value(text, "soundwave_db_connections", "state=\"idle\"") >= 1, "the pool's idle connections, as PostgreSQL sees them");
+        assertTrue(text.contains("soundwave_db_connections{mp_scope=\"application\",state=\"active\"}"));
+        assertTrue(text.contains("soundwave_cache_hits_total{cache=\"page\""), "cache statistics");
+        long queued = BlogFixture.single(cluster, "SELECT count(*) FROM order_job");
+        assertEquals(queued, value(text, "soundwave_orders_queue_depth", ""), "the order queue's depth");
+        assertTrue(text.contains("soundwave_orders_queue_oldest_seconds{"));
+    }
+
+    @Test
+    void statusShowsTheClusterViewOfEveryNode() {
+        List<String> lines = cluster.command("status").lines().toList();
+        int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("NODE ") && l.contains("REQUESTS")).findFirst()
+                .orElseThrow(() -> new AssertionError("no metrics table:\n" + String.join("\n", lines))));
+        for (String node : TestCluster.NODES) {
+            String row = lines.subList(header, lines.size()).stream().filter(l -> l.startsWith(node + " ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(node + " missing from the cluster view:\n" + String.join("\n", lines)));
+            List<String> columns = List.of(row.trim().split("\\s+"));
+            assertEquals(9, columns.size(), row);
+            assertTrue(Long.parseLong(columns.get(1)) >= 0 && Long.parseLong(columns.get(4)) > 0, "requests and heap: " + row);
+            assertEquals("32", columns.get(7), "pool maximum: " + row);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("order queue: ")), String.join("\n", lines));
+    }
+
+    @Test
+    void httpdAssignsARequestIdThatTheNodeLogsWithTheRequest() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(cluster.url("/posts/5")))
+                .header("X-Request-Id", "made-up-by-the-client").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        String id = response.headers().firstValue("X-Request-Id").orElseThrow(() -> new AssertionError("no X-Request-Id"));
+        assertNotEquals("made-up-by-the-client", id, "httpd replaces a client's id with its own");
+        String node = TestCluster.servedBy(response);
+
+        Path access = cluster.runDir().resolve("httpd/access.log");
+        Path nodeLog = cluster.runDir().resolve("nodes/" + node + "/node.log");
+        TestCluster.awaitTrue("httpd's access log line with the id and route", Duration.ofSeconds(10),
+                () -> read(access).contains("\"GET /posts/5 HTTP/1.1\" 200 ") && read(access).contains("id=" + id + " route=" + node));
+        TestCluster.awaitTrue(node + "'s request log line with the same id", Duration.ofSeconds(10),
+                () -> read(nodeLog).contains("id=" + id + " node=" + node + " method=GET path=/posts/5 status=200 ms="));
+    }
+
+    private static String metrics(String node) {
+        HttpResponse<String> response = cluster.get(cluster.nodeUrl(node, "/metrics"));
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+
+    /** The value of the one series of a metric whose labels contain the given text. */
+    private static double value(String text, String metric, String labels) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(metric) + "\\{(.*)\\} (\\S+)$").matcher(text);
+        while (m.find()) {
+            if (m.group(1).contains(labels)) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        return 0;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.soundwave.platform.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.soundwave.account.web.PageVisitor;
+import org.soundwave.blog.BlogFixture;
+import org.soundwave.platform.TestCluster;
+
+/**
+ * bin/cluster deploy rolls a new build through the running cluster one node at a time: under ab -c 50
+ * with a signed-in member no request fails; a build that cannot start is rolled back; a build that cannot
+ * read the running build's sessions is refused before anything stops.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RollingDeployIT {
+
+    private static final Pattern VERSION = Pattern.compile("\"version\":\"([^\"]*)\"");
+
+    private static TestCluster cluster;
+
+    @BeforeAll
+    static void cluster() {
+        cluster = TestCluster.get();
+    }
+
+    @Test
+    @Order(1)
+    void aBuildThatCannotReadTheRunningSessionsIsRefusedBeforeAnyNodeStops() {
+        Map<String, Long> pids = cluster.pids();
+        Path war = WarBuilds.without("WEB-INF/classes/org/soundwave/market/VisitorCart.class");
+
+        TestCluster.Result result = cluster.run("bin/cluster", "deploy", war.toString());
+
+        assertNotEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("removed     org/soundwave/market/VisitorCart"), result.output());
+        assertTrue(result.output().contains("deploy refused"), result.output());
+        assertEquals(pids, cluster.pids(), "no node was stopped or started");
+    }
+
+    @Test
+    @Order(2)
+    void aBuildThatFailsToStartIsAbortedAndTheClusterKeepsServingTheOldVersion() {
+        Map<String, String> before = versions();
+        ApacheBench load = ApacheBench.start(10, cluster.url("/"));
+
+        TestCluster.Result result = cluster.run("bin/cluster", "deploy", WarBuilds.thatFailsToStart().toString());
+
+        ApacheBench.Totals totals = load.stop();
+        assertNotEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("deploy aborted"), result.output());
+        assertTrue(totals.complete() > 0, totals.output());
+        assertEquals(0, totals.failed(), "failed requests during the aborted deploy\n" + totals.output());
+        assertEquals(0, totals.non2xx(), "non-2xx responses during the aborted deploy\n" + totals.output());
+        assertEquals(before, versions(), "every node serves the version it served before");
+        cluster.awaitBalanced(TestCluster.NODES);
+    }
+
+    @Test
+    @Order(3)
+    void aNewBuildRollsThroughUnderLoadWithoutAFailedRequestOrALostSession() {
+        String version = "9.9." + System.currentTimeMillis() + "-rolled";
+        Path war = WarBuilds.withVersion(version);
+        String username = "roller" + System.nanoTime() % 1_000_000;
+        BlogFixture.newMember(cluster, username);
+        PageVisitor member = new PageVisitor();
+        member.signIn(cluster.url(""), username, "correct horse");
+        assertSignedIn(member.get(cluster.url("/profile")), username);
+
+        ApacheBench load = ApacheBench.start(50, cluster.url("/"));
+        AtomicBoolean deploying = new AtomicBoolean(true);
+        CompletableFuture<Map<String, Integer>> memberRequests = CompletableFuture.supplyAsync(() -> {
+            Map<String, Integer> outcomes = new TreeMap<>();
+            while (deploying.get()) {
+                HttpResponse<String> page = member.get(cluster.url("/profile"));
+                boolean signedIn = page.statusCode() == 200 && page.body().contains(username);
+                outcomes.merge(signedIn ? "signed in" : page.statusCode() + " not signed in", 1, Integer::sum);
+                TestCluster.pause(Duration.ofMillis(200));
+            }
+            return outcomes;
+        });
+
+        String output;
+        try {
+            output = cluster.command("deploy", war.toString());
+        } finally {
+            deploying.set(false);
+        }
+        ApacheBench.Totals totals = load.stop();
+        Map<String, Integer> outcomes = memberRequests.join();
+
+        assertTrue(output.contains("deployed"), output);
+        assertTrue(totals.complete() > 0, totals.output());
+        assertEquals(0, totals.failed(), "failed requests during the deploy\n" + totals.output());
+        assertEquals(0, totals.non2xx(), "non-2xx responses during the deploy\n" + totals.output());
+        assertEquals(List.of("signed in"), List.copyOf(outcomes.keySet()), "the member's requests during the deploy: " + outcomes);
+        HttpResponse<String> profile = member.get(cluster.url("/profile"));
+        assertSignedIn(profile, username);
+        assertTrue(profile.body().contains("<span id=\"version\">" + version), "the page shows the new version");
+        versions().forEach((node, running) -> assertEquals(version, running, node + " runs the new build"));
+        cluster.awaitBalanced(TestCluster.NODES);
+    }
+
+    private static void assertSignedIn(HttpResponse<String> page, String username) {
+        assertEquals(200, page.statusCode(), "the member's profile page");
+        assertTrue(page.body().contains(username), "the profile page is " + username + "'s");
+    }
+
+    /** The build each node runs, from its readiness. */
+    private static Map<String, String> versions() {
+        Map<String, String> versions = new TreeMap<>();
+        for (String node : TestCluster.NODES) {
+            String body = cluster.get(cluster.nodeUrl(node, "/health/ready")).body();
+            Matcher m = VERSION.matcher(body);
+            assertTrue(m.find(), node + " names no version: " + body);
+            versions.put(node, m.group(1));
+        }
+        return versions;
+    }
+}
