@@ -34,6 +34,7 @@ import org.soundwave.blog.CommentForm;
 import org.soundwave.blog.CommentRepository;
 import org.soundwave.blog.CommentView;
 import org.soundwave.platform.api.Cursor;
+import org.soundwave.platform.api.PageParameters;
 import org.soundwave.blog.NoSuchPostException;
 import org.soundwave.blog.PostForm;
 import org.soundwave.blog.PostRepository;
@@ -52,8 +53,6 @@ import org.soundwave.platform.api.Problem;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PostsResource {
-
-    static final int MAX_LIMIT = 100;
 
     @Inject
     PostRepository posts;
@@ -85,8 +84,8 @@ public class PostsResource {
                                 @Parameter(description = "only posts by this username") @QueryParam("author") String author,
                                 @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                                 @Parameter(description = "posts per page, 1-100") @QueryParam("limit") @DefaultValue("20") int limit) {
-        checkLimit(limit);
-        Cursor after = cursor(cursor);
+        PageParameters.checkLimit(limit);
+        Cursor after = PageParameters.cursor(cursor == null || cursor.isEmpty() ? null : cursor);
         Optional<Filter> filter = filter(tag, author);
         if (filter.isEmpty()) {
             return new Slice<>(List.of(), null);
@@ -113,8 +112,8 @@ public class PostsResource {
     public Slice<CommentView> comments(@PathParam("id") long id,
                                        @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                                        @Parameter(description = "comments per page, 1-100") @QueryParam("limit") @DefaultValue("20") int limit) {
-        checkLimit(limit);
-        Cursor after = cursor(cursor);
+        PageParameters.checkLimit(limit);
+        Cursor after = PageParameters.cursor(cursor == null || cursor.isEmpty() ? null : cursor);
         Slice<CommentView> slice = comments.slice(id, after, limit);
         if (slice.items().isEmpty() && after == null && !posts.exists(id)) {
             throw new NoSuchPostException(id);
@@ -203,17 +202,4 @@ public class PostsResource {
         return Optional.of(Filter.ALL);
     }
 
-    private static void checkLimit(int limit) {
-        // Checked here rather than with @Min/@Max: Payara's OpenAPI generator fails on those on a query parameter.
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw Problem.invalid("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-    }
-
-    private static Cursor cursor(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return null;
-        }
-        return Cursor.decode(cursor).orElseThrow(() -> Problem.invalid("cursor", "is not a cursor this API issued"));
-    }
 }

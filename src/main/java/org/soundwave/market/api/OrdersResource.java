@@ -35,6 +35,7 @@ import org.soundwave.market.OrderStatus;
 import org.soundwave.market.OrderView;
 import org.soundwave.platform.RestApplication;
 import org.soundwave.platform.api.Cursor;
+import org.soundwave.platform.api.PageParameters;
 import org.soundwave.platform.api.Problem;
 import org.soundwave.platform.api.Slice;
 
@@ -50,7 +51,6 @@ import org.soundwave.platform.api.Slice;
 @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OrdersResource {
 
-    static final int MAX_LIMIT = 100;
     static final String KEY = "[\\x21-\\x7e]{1,100}";
 
     @Inject
@@ -98,12 +98,10 @@ public class OrdersResource {
     public Slice<OrderView> list(@Parameter(description = "PENDING, PAID, COMPLETED or CANCELED") @QueryParam("status") String status,
                                  @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                                  @Parameter(description = "orders per page, 1-100") @QueryParam("limit") @DefaultValue("20") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw Problem.invalid("limit", "must be between 1 and " + MAX_LIMIT);
-        }
+        PageParameters.checkLimit(limit);
         OrderStatus only = status == null ? null : Arrays.stream(OrderStatus.values()).filter(s -> s.name().equals(status)).findFirst()
                 .orElseThrow(() -> Problem.invalid("status", "must be PENDING, PAID, COMPLETED or CANCELED"));
-        Cursor after = cursor == null ? null : Cursor.decode(cursor).orElseThrow(() -> Problem.invalid("cursor", "is not a cursor of this list"));
+        Cursor after = PageParameters.cursor(cursor);
         if (admin()) {
             return orders.orders(null, only, after, limit);
         }

@@ -40,6 +40,7 @@ import org.soundwave.market.ReviewForm;
 import org.soundwave.market.ReviewView;
 import org.soundwave.platform.RestApplication;
 import org.soundwave.platform.api.Cursor;
+import org.soundwave.platform.api.PageParameters;
 import org.soundwave.platform.api.Problem;
 import org.soundwave.platform.api.Slice;
 
@@ -52,7 +53,6 @@ import org.soundwave.platform.api.Slice;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductsResource {
 
-    static final int MAX_LIMIT = 100;
     static final int MAX_SEARCH = 100;
 
     @Inject
@@ -85,9 +85,7 @@ public class ProductsResource {
                                    @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                                    @Parameter(description = "products per page, 1-100") @QueryParam("limit") @DefaultValue("20") int limit) {
         ProductSort order = ProductSort.of(sort).orElseThrow(() -> Problem.invalid("sort", "must be name, -name, price or -price"));
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw Problem.invalid("limit", "must be between 1 and " + MAX_LIMIT);
-        }
+        PageParameters.checkLimit(limit);
         String search = q == null || q.isBlank() ? null : q.strip();
         if (search != null && (search.length() > MAX_SEARCH || search.indexOf('\0') >= 0)) {
             throw Problem.invalid("q", "must be at most " + MAX_SEARCH + " characters, without NUL");
@@ -167,10 +165,8 @@ public class ProductsResource {
     public Slice<ReviewView> reviews(@PathParam("id") long id,
                                      @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                                      @Parameter(description = "reviews per page, 1-100") @QueryParam("limit") @DefaultValue("20") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw Problem.invalid("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        Cursor after = cursor == null ? null : Cursor.decode(cursor).orElseThrow(() -> Problem.invalid("cursor", "is not a cursor of this list"));
+        PageParameters.checkLimit(limit);
+        Cursor after = PageParameters.cursor(cursor);
         product(id);
         return repository.reviews(id, after, limit);
     }

@@ -46,12 +46,9 @@ public class RequestMetrics {
 
     public void finished(String method, String path, int status, long nanos) {
         active.decrementAndGet();
-        String endpoint = Endpoints.of(path, status);
-        if (!timers.containsKey(endpoint + ' ' + method) && timers.size() >= MAX_ENDPOINTS) {
-            endpoint = "other";
-        }
-        timers.computeIfAbsent(endpoint + ' ' + method, key -> timer(key.substring(0, key.lastIndexOf(' ')), method))
-                .update(Duration.ofNanos(nanos));
+        String named = Endpoints.of(path, status);
+        String endpoint = timers.containsKey(named + ' ' + method) || timers.size() < MAX_ENDPOINTS ? named : "other";
+        timers.computeIfAbsent(endpoint + ' ' + method, key -> timer(endpoint, method)).update(Duration.ofNanos(nanos));
         responses.computeIfAbsent(status / 100 + "xx", this::responseCounter).inc();
     }
 
