@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import org.soundwave.platform.cache.CacheLevel;
 import org.soundwave.platform.cache.Caches;
 
@@ -14,11 +16,12 @@ import org.soundwave.platform.cache.Caches;
  * the invalidation either, because the invalidation also cancels its lease (see SharedCache). The data
  * grid's remove is cluster-wide, so every node sees the change at once.
  * <ul>
- * <li>a comment: its post's comment count and recent-comments fragment, and the API's first pages (their
- * items carry counts and latest comments);</li>
+ * <li>a comment: its post's comment count, recent-comments fragment, comment-page fragments and pages
+ * (every comment page shifts), and the listing level: the API's first pages and posts and the post pages'
+ * heads (they carry counts and latest comments);</li>
  * <li>a post published, revised or deleted: the post counts of the lists it is in (all, its author's, its
- * tags'), its count and fragment when deleted, all list pages and API first pages (which page a post is
- * on shifts with every new post).</li>
+ * tags'), its count, its article and recent-comments fragments, all blog pages and the listing level
+ * (which page a post is on shifts with every new post).</li>
  * </ul>
  * Anonymous list pages show comment counts that may lag a new comment by the page level's time to live;
  * members and the post page never do.
@@ -26,8 +29,14 @@ import org.soundwave.platform.cache.Caches;
 @ApplicationScoped
 public class BlogCaches {
 
+    /** Comments per page of a post page (/posts/{id}?page=N). */
+    public static final int COMMENTS_PER_PAGE = 20;
+
     @Inject
     Caches caches;
+
+    @Inject
+    PostRepository posts;
 
     static String commentCountKey(long postId) {
         return "comments:" + postId;
@@ -45,15 +54,61 @@ public class BlogCaches {
         return "recent-comments:" + postId;
     }
 
+    /** The o:cache key of a post's rendered article (title, meta, tags, text). */
+    public static String articleKey(long postId) {
+        return "article:" + postId;
+    }
+
+    /** The o:cache key of a rendered page of a post's comments. */
+    public static String commentsKey(long postId, int page) {
+        return "comments:" + postId + ":" + page;
+    }
+
+    /** The listing cache key of a post page's head (the post with its tags and comment count). */
+    static String headKey(long postId) {
+        return "head:" + postId;
+    }
+
+    /** The listing cache key of the API's view of a post (GET /api/posts/{id}). */
+    static String postKey(long postId) {
+        return "post:" + postId;
+    }
+
     /** The listing cache key of the API's first page of a list. */
     static String firstPageKey(PostRepository.Filter filter, int limit) {
         return postCountKey(filter) + ":limit:" + limit;
     }
 
+    /** How many pages of comments a post with this many comments has (at least one). */
+    public static long commentPages(long commentCount) {
+        return Math.max(1, (commentCount + COMMENTS_PER_PAGE - 1) / COMMENTS_PER_PAGE);
+    }
+
+    /**
+     * The page cache's keys of a post's pages: the bare URL and each comment page's {@code ?page=N} (see
+     * PageCacheFilter's keys).
+     */
+    static List<String> postPageKeys(long postId, long pages) {
+        List<String> keys = new ArrayList<>();
+        keys.add("/posts/" + postId);
+        for (long page = 1; page <= pages; page++) {
+            keys.add("/posts/" + postId + "?page=" + page);
+        }
+        return keys;
+    }
+
     void commentAdded(@Observes(during = TransactionPhase.AFTER_SUCCESS) BlogChange.CommentAdded change) {
-        caches.level(CacheLevel.COUNT).invalidate(commentCountKey(change.postId()));
-        caches.level(CacheLevel.FRAGMENT).invalidate(recentCommentsKey(change.postId()));
+        long post = change.postId();
+        var fragments = caches.level(CacheLevel.FRAGMENT);
+        caches.level(CacheLevel.COUNT).invalidate(commentCountKey(post));
+        fragments.invalidate(recentCommentsKey(post));
         caches.level(CacheLevel.LISTING).clear();
+        // Counted after the commit, so the new comment's last page is among them; every page shifts.
+        long pages = commentPages(posts.commentCount(post));
+        postPageKeys(post, pages).forEach(caches.level(CacheLevel.PAGE)::invalidate);
+        for (int page = 1; page <= pages; page++) {
+            fragments.invalidate(commentsKey(post, page));
+        }
     }
 
     void postChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) BlogChange.PostChanged change) {
@@ -63,6 +118,7 @@ public class BlogCaches {
         change.tagIds().forEach(tag -> counts.invalidate(postCountKey(PostRepository.Filter.tag(tag))));
         counts.invalidate(commentCountKey(change.postId()));
         caches.level(CacheLevel.FRAGMENT).invalidate(recentCommentsKey(change.postId()));
+        caches.level(CacheLevel.FRAGMENT).invalidate(articleKey(change.postId()));
         caches.level(CacheLevel.PAGE).clear();
         caches.level(CacheLevel.LISTING).clear();
     }

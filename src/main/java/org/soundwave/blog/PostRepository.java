@@ -1,5 +1,6 @@
 package org.soundwave.blog;
 
+import org.soundwave.platform.api.CachedJson;
 import org.soundwave.platform.api.Cursor;
 import org.soundwave.platform.api.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,11 +103,16 @@ public class PostRepository {
         return query.getSingleResult();
     }
 
-    /** The API's first page of a list (no cursor), from the listing cache. */
-    @SuppressWarnings("unchecked")
-    public Slice<PostView> firstSlice(Filter filter, int limit) {
-        return caches.level(CacheLevel.LISTING).get(BlogCaches.firstPageKey(filter, limit), Slice.class,
-                () -> slice(filter, null, limit));
+    /** The API's first page of a list (no cursor) as JSON, from the listing cache. */
+    public byte[] firstSliceJson(Filter filter, int limit) {
+        return caches.level(CacheLevel.LISTING).get(BlogCaches.firstPageKey(filter, limit), byte[].class,
+                () -> CachedJson.of(slice(filter, null, limit)));
+    }
+
+    /** The API's view of a post ({@link #find}) as JSON, from the listing cache; empty if there is no such post. */
+    public Optional<byte[]> findJson(long id) {
+        return Optional.ofNullable(caches.level(CacheLevel.LISTING).get(BlogCaches.postKey(id), byte[].class,
+                () -> find(id).map(CachedJson::of).orElse(null)));
     }
 
     /** Up to {@code limit} posts after the cursor (from the newest when null) and the next cursor. */
@@ -127,9 +133,15 @@ public class PostRepository {
      * The post with its tags and its comment count from the count cache; no latest comments (the page
      * renders those through its fragment cache and {@link #recentComments}).
      */
-    public Optional<PostView> head(long id) {
+    private Optional<PostView> head(long id) {
         return withAuthor(id).stream().findFirst().map(p -> view(p, tagsOf(List.of(p.id())).getOrDefault(p.id(), List.of()),
                 commentCount(p.id()), List.of()));
+    }
+
+    /** {@link #head} from the listing cache (emptied after every comment and post change commits). */
+    public Optional<PostView> cachedHead(long id) {
+        return Optional.ofNullable(caches.level(CacheLevel.LISTING).get(BlogCaches.headKey(id), PostView.class,
+                () -> head(id).orElse(null)));
     }
 
     /** The post's comment count, from the count cache (invalidated after each new comment commits). */

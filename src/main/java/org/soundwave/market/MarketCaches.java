@@ -50,7 +50,9 @@ public class MarketCaches {
         return level().get(key, Slice.class, () -> catalog.products(categoryId, search, sort, null, limit));
     }
 
+    /** After any catalog change commits: the catalog level and the market's whole pages (the shop level). */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MarketChange change) {
         level().clear();
+        caches.level(CacheLevel.SHOP).clear();
     }
 }

@@ -104,6 +104,11 @@ public final class BlogFixture {
     }
 
     public static HttpResponse<String> send(String method, String url, String token, String json) {
+        return sendWithHeaders(method, url, token, json, Map.of());
+    }
+
+    /** {@link #send} with more request headers (an Idempotency-Key, say). */
+    public static HttpResponse<String> sendWithHeaders(String method, String url, String token, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -112,6 +117,7 @@ public final class BlogFixture {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {

@@ -160,8 +160,10 @@ class CachingIT {
     }
 
     @Test
-    void theRecentCommentsBoxIsRenderedOnceAndSharedByTheNodes() {
+    void thePostsFragmentsAreRenderedOnceAndSharedByTheNodes() {
         long post = 41;
+        // The fragment level serves the pages the page level does not keep (members'); off, every request renders.
+        CacheControl.set(cluster, "page", false, 60);
         CacheControl.clearAll(cluster);
         String admin = BlogFixture.adminToken(cluster);
         long hitsBefore = CacheControl.level(cluster, "node2", admin, "fragment").getJsonNumber("hits").longValue();
@@ -171,7 +173,37 @@ class CachingIT {
         assertEquals(recentComments(rendered), recentComments(shared.get()));
         assertEquals(0, calls(onNode2, "CROSS JOIN LATERAL"), "node2 did not query the latest comments: " + onNode2.queries());
         assertEquals(0, calls(onNode2, "count(*) FROM comment"), "nor count them");
-        assertEquals(hitsBefore + 1, CacheControl.level(cluster, "node2", admin, "fragment").getJsonNumber("hits").longValue());
+        assertEquals(0, onNode2.executed(), "node2 rendered the post from node1's fragments and cached head: " + onNode2.queries());
+        assertEquals(hitsBefore + 3, CacheControl.level(cluster, "node2", admin, "fragment").getJsonNumber("hits").longValue(),
+                "the article, the recent comments box and the page of comments");
+    }
+
+    @Test
+    void aVisitorsPostPageIsRenderedOnceForTheClusterAndANewCommentReplacesItOnEveryNode() {
+        long post = 23;
+        CacheControl.clearAll(cluster);
+        HttpResponse<String> first = get("node1", "/posts/" + post);
+        assertEquals("MISS", header(first, "X-Cache"));
+        HttpResponse<String> second = get("node2", "/posts/" + post);
+        assertEquals("HIT", header(second, "X-Cache"), "node2 serves the page node1 rendered");
+        assertEquals(first.body(), second.body());
+        assertTrue(header(second, "Cache-Control").startsWith("public"), header(second, "Cache-Control"));
+        HttpResponse<String> deeper = get("node1", "/posts/" + post + "?page=1");
+        assertEquals("MISS", header(deeper, "X-Cache"), "each comment page is its own key");
+        assertEquals("HIT", header(get("node2", "/posts/" + post + "?page=1"), "X-Cache"));
+
+        String token = BlogFixture.newMember(cluster, "cp" + UUID.randomUUID().toString().substring(0, 8));
+        String text = "Visitors see this at once " + UUID.randomUUID();
+        HttpResponse<String> added = send("POST", cluster.nodeUrl("node2", "/api/posts/" + post + "/comments"), token,
+                Json.createObjectBuilder().add("content", text).build().toString());
+        assertEquals(201, added.statusCode(), added.body());
+        for (String node : List.of("node1", "node2")) {
+            for (String path : List.of("/posts/" + post, "/posts/" + post + "?page=1")) {
+                HttpResponse<String> after = get(node, path);
+                assertTrue(after.body().contains(text), node + " " + path + " shows the new comment (" + header(after, "X-Cache") + ")");
+                assertEquals(commentsInDatabase(post), commentCount(after), node + " " + path);
+            }
+        }
     }
 
     @Test

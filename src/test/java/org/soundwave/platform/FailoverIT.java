@@ -97,8 +97,23 @@ class FailoverIT {
         restart.join();
 
         assertTrue(node2Back, "node2 never served again; statuses " + statuses);
+        // It ran its warm-up pass before it became ready: readiness says so, and its log.
+        String readiness = cluster.get(cluster.nodeUrl("node2", "/health/ready")).body();
+        assertTrue(readiness.contains("\"name\":\"warm-up\",\"status\":\"UP\""), readiness);
+        assertTrue(readiness.contains("\"requests\":\"" + TestCluster.WARMUP_REQUESTS + "\""), readiness);
+        assertTrue(readiness.contains("\"notOk\":\"0\""), "every warm-up request answered 2xx: " + readiness);
+        assertTrue(nodeLog("node2").contains("warm-up done: " + TestCluster.WARMUP_REQUESTS + " requests (0 not 2xx)"),
+                "node2's log says so");
         assertEquals(Map.of(200, requests), statuses, "every request while node2 restarted was served");
         cluster.awaitBalanced(List.of("node2"));
+    }
+
+    private static String nodeLog(String node) {
+        try {
+            return java.nio.file.Files.readString(cluster.runDir().resolve("nodes/" + node + "/node.log"));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static int countServedBy(String node, int requests) {

@@ -13,12 +13,16 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /** The sign-in form: authenticates through Jakarta Security, then goes where the visitor was headed. */
 @Named
 @RequestScoped
 public class SignInPage {
+
+    /** Where Mojarra keeps a session's server-side view states. */
+    static final String MOJARRA_VIEW_STATE = "com.sun.faces.renderkit.ServerSideStateHelper.LogicalViewMap";
 
     @Inject
     SecurityContext security;
@@ -45,12 +49,25 @@ public class SignInPage {
                         .credential(new UsernamePasswordCredential(username, new Password(password)))
                         .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
+            forgetViewState(request);
             return true;
         }
         Object reason = request.getAttribute(AccountIdentityStore.FAILURE);
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                 reason != null ? reason.toString() : "Wrong username or password.", null));
         return false;
+    }
+
+    /**
+     * Drops the server-side view state the sign-in (or sign-up) form left in the session: it is of no use
+     * once signed in, and the replicated session is serialized and written to the data grid after every
+     * request of the member, so what it holds costs on every page view.
+     */
+    private static void forgetViewState(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(MOJARRA_VIEW_STATE);
+        }
     }
 
     /** Only a path on this site (no "//host" or "scheme:"), else the profile. */

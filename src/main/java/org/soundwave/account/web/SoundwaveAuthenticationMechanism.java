@@ -18,6 +18,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.soundwave.platform.web.FormToken;
 import java.util.Set;
 
 /**
@@ -84,6 +85,7 @@ public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMecha
         request.getSession(true);
         request.changeSessionId();   // no session fixation
         request.getSession().setAttribute(SignedInUser.SESSION_KEY, new SignedInUser(result.getCallerPrincipal().getName(), role));
+        FormToken.of(request.getSession());   // now, with the sign-in's write: page views then write nothing
         signedIn.fire(new SignedIn(result.getCallerPrincipal().getName(), request.getSession()));
         return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(), result.getCallerGroups());
     }

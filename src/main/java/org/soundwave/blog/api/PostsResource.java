@@ -33,6 +33,7 @@ import org.soundwave.blog.Caller;
 import org.soundwave.blog.CommentForm;
 import org.soundwave.blog.CommentRepository;
 import org.soundwave.blog.CommentView;
+import org.soundwave.platform.api.CachedJson;
 import org.soundwave.platform.api.Cursor;
 import org.soundwave.platform.api.PageParameters;
 import org.soundwave.blog.NoSuchPostException;
@@ -80,7 +81,7 @@ public class PostsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Slice.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
-    public Slice<PostView> list(@Parameter(description = "only posts with this tag") @QueryParam("tag") String tag,
+    public Response list(@Parameter(description = "only posts with this tag") @QueryParam("tag") String tag,
                                 @Parameter(description = "only posts by this username") @QueryParam("author") String author,
                                 @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                                 @Parameter(description = "posts per page, 1-100") @QueryParam("limit") @DefaultValue("20") int limit) {
@@ -88,9 +89,11 @@ public class PostsResource {
         Cursor after = PageParameters.cursor(cursor == null || cursor.isEmpty() ? null : cursor);
         Optional<Filter> filter = filter(tag, author);
         if (filter.isEmpty()) {
-            return new Slice<>(List.of(), null);
+            return Response.ok(new Slice<>(List.of(), null)).build();
         }
-        return after == null ? posts.firstSlice(filter.get(), limit) : posts.slice(filter.get(), after, limit);
+        // The first page of every list is answered from the listing cache, serialized once.
+        return after == null ? CachedJson.ok(posts.firstSliceJson(filter.get(), limit))
+                : Response.ok(posts.slice(filter.get(), after, limit)).build();
     }
 
     @Operation(summary = "One post with its tags, comment count and latest comments")
@@ -98,7 +101,12 @@ public class PostsResource {
     @APIResponse(responseCode = "404", description = "No such post", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("{id}")
-    public PostView post(@PathParam("id") long id) {
+    public Response post(@PathParam("id") long id) {
+        return CachedJson.ok(posts.findJson(id).orElseThrow(() -> new NoSuchPostException(id)));
+    }
+
+    /** The post as the database has it now (after a write: not from the cache). */
+    private PostView fresh(long id) {
         return posts.find(id).orElseThrow(() -> new NoSuchPostException(id));
     }
 
@@ -133,7 +141,7 @@ public class PostsResource {
         Problem.requireBody(form);
         long id = blog.publish(caller(), form);
         return Response.created(uri.getBaseUriBuilder().path("posts").path(String.valueOf(id)).build())
-                .entity(post(id)).build();
+                .entity(fresh(id)).build();
     }
 
     @Operation(summary = "Revise a post (its author or an administrator)")
@@ -150,7 +158,7 @@ public class PostsResource {
     public PostView revise(@PathParam("id") long id, @Valid PostForm form) {
         Problem.requireBody(form);
         blog.revise(id, caller(), form);
-        return post(id);
+        return fresh(id);
     }
 
     @Operation(summary = "Delete a post and its comments (its author or an administrator)")

@@ -29,8 +29,6 @@ import org.soundwave.platform.web.Pages;
 @RequestScoped
 public class PostPage {
 
-    public static final int COMMENTS_PER_PAGE = 20;
-
     @Inject
     PostRepository posts;
 
@@ -47,7 +45,7 @@ public class PostPage {
     private PostView post;
     private int page = 1;
     private long pageCount = 1;
-    private List<CommentView> pageOfComments = List.of();
+    private List<CommentView> pageOfComments;
     private List<CommentView> recentComments;
     private final CommentForm comment = new CommentForm();
 
@@ -66,19 +64,17 @@ public class PostPage {
             Pages.notFound("There is no such post.");
             return;
         }
-        Optional<PostView> found = posts.head(id.getAsInt());
+        Optional<PostView> found = posts.cachedHead(id.getAsInt());
         if (found.isEmpty()) {
             Pages.notFound("There is no post " + id.getAsInt() + ".");
             return;
         }
         post = found.get();
         page = requested.orElse(1);
-        pageCount = Math.max(1, (post.commentCount() + COMMENTS_PER_PAGE - 1) / COMMENTS_PER_PAGE);
+        pageCount = BlogCaches.commentPages(post.commentCount());
         if (page > pageCount) {
             Pages.notFound("There is no page " + page + " of these comments.");
-            return;
         }
-        pageOfComments = comments.page(post.id(), page, COMMENTS_PER_PAGE);
     }
 
     /** Adds the member's comment, then shows the post again with it. */
@@ -147,9 +143,23 @@ public class PostPage {
         return BlogCaches.recentCommentsKey(getPost().id());
     }
 
+    /** This page of comments: read only when the page's comments fragment is not in the cache. */
     public List<CommentView> getComments() {
         load();
+        if (pageOfComments == null) {
+            pageOfComments = post == null ? List.of() : comments.page(post.id(), page, BlogCaches.COMMENTS_PER_PAGE);
+        }
         return pageOfComments;
+    }
+
+    /** The fragment cache key of the post's rendered article (removed when the post changes). */
+    public String getArticleKey() {
+        return BlogCaches.articleKey(getPost().id());
+    }
+
+    /** The fragment cache key of this page of comments (removed when a comment is added). */
+    public String getCommentsKey() {
+        return BlogCaches.commentsKey(getPost().id(), page);
     }
 
     public CommentForm getComment() {

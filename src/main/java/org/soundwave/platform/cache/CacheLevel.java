@@ -12,8 +12,10 @@ import java.util.stream.Stream;
  */
 public enum CacheLevel {
 
-    /** Whole anonymous GET responses of the post lists (see platform/web/PageCacheFilter). */
+    /** Whole anonymous GET responses of the blog's pages: lists and posts (see platform/web/PageCacheFilter). */
     PAGE("soundwave-pages"),
+    /** Whole anonymous GET responses of the market's pages: shop, categories, products; emptied by any catalog change. */
+    SHOP("soundwave-shop-pages"),
     /** Rendered parts of pages: the recent comments of a post (OmniFaces o:cache, scope application). */
     FRAGMENT("soundwave-fragments"),
     /** Counts: comments per post, posts per list (for the pager). */
@@ -34,7 +36,7 @@ public enum CacheLevel {
         return cacheName;
     }
 
-    /** The short name used in settings, metrics and the admin API: page, fragment, count, listing. */
+    /** The short name used in settings, metrics and the admin API: page, shop, fragment, count, listing, catalog. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

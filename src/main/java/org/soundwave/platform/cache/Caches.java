@@ -28,7 +28,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * <table>
  * <caption>Caches</caption>
  * <tr><th>JCache name</th><th>holds</th><th>expiry</th></tr>
- * <tr><td>soundwave-pages</td><td>anonymous post list pages, whole</td><td>60 s</td></tr>
+ * <tr><td>soundwave-pages</td><td>anonymous blog pages (lists, posts), whole</td><td>60 s</td></tr>
+ * <tr><td>soundwave-shop-pages</td><td>anonymous market pages (shop, categories, products), whole</td><td>60 s</td></tr>
  * <tr><td>soundwave-fragments</td><td>a post's rendered recent comments</td><td>60 s</td></tr>
  * <tr><td>soundwave-counts</td><td>comments per post, posts per list</td><td>300 s</td></tr>
  * <tr><td>soundwave-listings</td><td>the API's first pages of posts</td><td>60 s</td></tr>

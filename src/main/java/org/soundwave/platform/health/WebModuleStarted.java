@@ -1,5 +1,6 @@
 package org.soundwave.platform.health;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,9 +15,13 @@ public class WebModuleStarted extends HttpServlet {
 
     static final AtomicBoolean STARTED = new AtomicBoolean();
 
+    @Inject
+    WarmUp warmUp;
+
     @Override
     public void init() {
         STARTED.set(true);
+        warmUp.start();   // readiness waits for it too
     }
 
     @Override

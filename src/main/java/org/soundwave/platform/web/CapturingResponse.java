@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Renders a response into memory so the page cache can decide whether to keep it: records the status,
@@ -63,10 +64,17 @@ final class CapturingResponse extends HttpServletResponseWrapper {
     }
 
     /** Faces view state belongs to one session: a page that carries it is never shared. */
+    /**
+     * Whether the page holds a form with server-side view state (a per-session key). A stateless view's
+     * forms carry the value {@code stateless}: nothing personal, so such a page may be shared.
+     */
     private boolean hasViewState() {
         flushWriter();
-        return body.toString(Charset.forName(getCharacterEncoding())).contains("jakarta.faces.ViewState");
+        return STATEFUL_VIEW_STATE.matcher(body.toString(Charset.forName(getCharacterEncoding()))).find();
     }
+
+    private static final Pattern STATEFUL_VIEW_STATE =
+            Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"(?![^>]*value=\"stateless\")");
 
     private void flushWriter() {
         if (writer != null) {

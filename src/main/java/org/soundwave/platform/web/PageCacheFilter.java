@@ -15,10 +15,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.soundwave.platform.cache.CacheLevel;
 import org.soundwave.platform.cache.Caches;
 import org.soundwave.platform.cache.SharedCache;
+import org.soundwave.platform.health.WarmUp;
 
 /**
- * The page cache: whole responses of the configured pages ({@code soundwave.cache.page.paths}: the post
- * lists) kept in the data grid for the page level's time to live, shared by every node.
+ * The page cache: whole responses of the configured pages kept in the data grid for their level's time to
+ * live, shared by every node. Two levels hold pages, each with its paths: the blog's
+ * ({@code soundwave.cache.page.paths}: the lists and the post pages; see BlogCaches for what a comment or
+ * a post removes) and the market's ({@code soundwave.cache.shop.paths}: the shop, categories and products;
+ * emptied after any catalog change commits, see MarketCaches).
  * <ul>
  * <li>Only anonymous GETs are served from it or stored: a request with a session, a signed-in user or an
  * Authorization header renders its own page ({@code X-Cache: BYPASS}, {@code Cache-Control: private,
@@ -41,7 +45,8 @@ public class PageCacheFilter extends HttpFilter {
     /** Larger pages are rendered every time rather than stored. */
     static final int MAX_PAGE_BYTES = 512 * 1024;
 
-    private static final Pattern PAGE_QUERY = Pattern.compile("page=[1-9][0-9]{0,8}");
+    /** The queries a cached page may have: a page number, or a sort order of the market's listings. */
+    private static final Pattern PAGE_QUERY = Pattern.compile("page=[1-9][0-9]{0,8}|sort=-?(name|price)");
     private static final Pattern SEGMENT = Pattern.compile("[^/]+");
 
     /** Paths that are never pages (API, health, metrics, static resources): left alone. */
@@ -51,25 +56,33 @@ public class PageCacheFilter extends HttpFilter {
     Caches caches;
 
     @Inject
+    WarmUp warmUp;
+
+    @Inject
     @ConfigProperty(name = "soundwave.cache.page.paths")
-    List<String> paths;
+    List<String> blogPaths;
+
+    @Inject
+    @ConfigProperty(name = "soundwave.cache.shop.paths")
+    List<String> shopPaths;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (NOT_PAGES.stream().anyMatch(path::startsWith)) {
-            chain.doFilter(request, response);
+        if (NOT_PAGES.stream().anyMatch(path::startsWith) || warmUp.isWarmUpRequest(request)) {
+            chain.doFilter(request, response);   // the node's own warm-up renders pages: rendering is what it warms
             return;
         }
-        Optional<String> key = key(request, path);
+        Optional<CacheLevel> level = level(path);
+        Optional<String> key = level.flatMap(l -> key(request, path));
         if (personal(request)) {
             response.setHeader("Cache-Control", "private, no-store");
             key.ifPresent(k -> response.setHeader(X_CACHE, "BYPASS"));
             chain.doFilter(request, response);
             return;
         }
-        SharedCache pages = caches.level(CacheLevel.PAGE);
+        SharedCache pages = caches.level(level.orElse(CacheLevel.PAGE));
         if (key.isEmpty() || !pages.enabled()) {
             if (key.isPresent()) {
                 response.setHeader(X_CACHE, "BYPASS");
@@ -126,9 +139,17 @@ public class PageCacheFilter extends HttpFilter {
         response.setHeader("Vary", "Cookie");
     }
 
-    /** The cache key of an anonymous GET of a cacheable page, if this is one. */
-    Optional<String> key(HttpServletRequest request, String path) {
-        if (!"GET".equals(request.getMethod()) || !cacheablePath(path)) {
+    /** The level that keeps this path's pages, if any does. */
+    private Optional<CacheLevel> level(String path) {
+        if (matches(blogPaths, path)) {
+            return Optional.of(CacheLevel.PAGE);
+        }
+        return matches(shopPaths, path) ? Optional.of(CacheLevel.SHOP) : Optional.empty();
+    }
+
+    /** The cache key of an anonymous GET of a cacheable page's path, if this request is one. */
+    static Optional<String> key(HttpServletRequest request, String path) {
+        if (!"GET".equals(request.getMethod())) {
             return Optional.empty();
         }
         String query = request.getQueryString();
@@ -138,7 +159,8 @@ public class PageCacheFilter extends HttpFilter {
         return PAGE_QUERY.matcher(query).matches() ? Optional.of(path + "?" + query) : Optional.empty();
     }
 
-    private boolean cacheablePath(String path) {
+    /** Whether a path is one of the patterns: exact paths, or a prefix/* for one more segment. */
+    static boolean matches(List<String> paths, String path) {
         for (String pattern : paths) {
             if (pattern.endsWith("/*")) {
                 String prefix = pattern.substring(0, pattern.length() - 1);

@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.soundwave.platform.NodeIdentity;
+import org.soundwave.platform.health.WarmUp;
 import org.soundwave.platform.metrics.RequestMetrics;
 
 /**
@@ -22,8 +23,8 @@ import org.soundwave.platform.metrics.RequestMetrics;
  * {@code id=… node=node1 method=GET path=/posts/7 status=200 ms=12}. A request that fails with an
  * exception is logged with its stack trace under the same id before the container answers it.
  * Query strings are left out of the log (they may carry what a member typed). Payara's own endpoints
- * that pass through the application's filters ({@code /health/*}, {@code /metrics}) are neither logged nor
- * counted: httpd's health checks and scrapes would drown the requests of users (and a drained node would
+ * that pass through the application's filters ({@code /health/*}, {@code /metrics}) and the node's own
+ * warm-up requests ({@link WarmUp}) are neither logged nor counted: httpd's health checks and scrapes would drown the requests of users (and a drained node would
  * never reach zero requests in flight while its scrape is counted).
  */
 @WebFilter(filterName = "requestLog", asyncSupported = true) // mapped first in web.xml
@@ -38,6 +39,9 @@ public class RequestLogFilter extends HttpFilter {
     RequestMetrics metrics;
 
     @Inject
+    WarmUp warmUp;
+
+    @Inject
     @ConfigProperty(name = "soundwave.request-log.enabled", defaultValue = "true")
     boolean logEnabled;
 
@@ -45,7 +49,7 @@ public class RequestLogFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (isPayaraEndpoint(path)) {
+        if (isPayaraEndpoint(path) || warmUp.isWarmUpRequest(request)) {
             chain.doFilter(request, response);
             return;
         }

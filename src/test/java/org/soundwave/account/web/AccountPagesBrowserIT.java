@@ -69,7 +69,7 @@ class AccountPagesBrowserIT {
         waitForTitle("Your profile");
         assertEquals(name, browser.findElement(By.id("profile-link")).getText(), "signed in after signing up");
 
-        browser.findElement(By.id("account:sign-out")).click();
+        browser.findElement(By.id("sign-out")).click();
         waitForTitle("Home");
         assertEquals("Sign in · Sign up", browser.findElement(By.id("account-state")).getText());
 

@@ -8,6 +8,7 @@ import static org.soundwave.blog.BlogFixture.longs;
 import static org.soundwave.blog.BlogFixture.send;
 import static org.soundwave.platform.TestCluster.servedBy;
 
+import jakarta.json.Json;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,38 @@ class MarketPagesIT {
             assertTrue(response.body().contains("Page not found"), missing);
         }
         assertEquals(400, cluster.get(cluster.url("/shop/" + slug(1) + "?sort=popularity")).statusCode());
+    }
+
+    @Test
+    void aVisitorsMarketPagesAreSharedByTheNodesAndAStockChangeReplacesThem() {
+        String admin = BlogFixture.adminToken(cluster);
+        HttpResponse<String> created = send("POST", cluster.url("/api/products"), admin, Json.createObjectBuilder()
+                .add("category", "synthesizers").add("name", "Page cache test " + UUID.randomUUID()).add("price", "12.00")
+                .add("stock", 3).build().toString());
+        assertEquals(201, created.statusCode(), created.body());
+        long product = json(created).getJsonNumber("id").longValue();
+        List<String> pages = List.of("/products/" + product, "/shop/synthesizers?sort=-name", "/shop");
+        for (String path : pages) {
+            HttpResponse<String> first = cluster.get(cluster.nodeUrl("node1", path));
+            assertEquals(200, first.statusCode(), path);
+            assertEquals("MISS", first.headers().firstValue("X-Cache").orElse(""), path);
+            HttpResponse<String> second = cluster.get(cluster.nodeUrl("node2", path));
+            assertEquals("HIT", second.headers().firstValue("X-Cache").orElse(""), path + " on node2, from node1's rendering");
+            assertEquals(first.body(), second.body(), path);
+        }
+        assertTrue(cluster.get(cluster.nodeUrl("node2", "/products/" + product)).body().contains("only 3 left"));
+
+        String buyer = BlogFixture.newMember(cluster, "pc" + UUID.randomUUID().toString().substring(0, 8));
+        HttpResponse<String> order = BlogFixture.sendWithHeaders("POST", cluster.url("/api/orders"), buyer,
+                "{\"items\":[{\"productId\":" + product + ",\"quantity\":2}]}", Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertEquals(202, order.statusCode(), order.body());
+        for (String node : TestCluster.ACTIVE) {
+            HttpResponse<String> after = cluster.get(cluster.nodeUrl(node, "/products/" + product));
+            assertTrue(after.body().contains("only 1 left"), node + " shows the stock after the order ("
+                    + after.headers().firstValue("X-Cache").orElse("") + ")");
+            assertTrue(cluster.get(cluster.nodeUrl(node, "/shop/synthesizers?sort=-name")).body().contains("only 1 left"),
+                    node + " lists it with the new stock");
+        }
     }
 
     /** The slug of the category with this id. */

@@ -19,7 +19,7 @@ import org.soundwave.platform.TestCluster;
 /** Operators' view of the caches: the admin API (who may use it, bad input, the off switch) and /metrics. */
 class CacheAdminIT {
 
-    private static final List<String> LEVELS = List.of("page", "fragment", "count", "listing", "catalog");
+    private static final List<String> LEVELS = List.of("page", "shop", "fragment", "count", "listing", "catalog");
 
     private static TestCluster cluster;
 
@@ -52,7 +52,7 @@ class CacheAdminIT {
         assertTrue(ttl.body().contains("ttlSeconds"), ttl.body());
         HttpResponse<String> level = send("PUT", cluster.url("/api/admin/caches/everything"), admin, "{\"enabled\":false}");
         assertEquals(404, level.statusCode());
-        assertTrue(level.body().contains("page, fragment, count, listing, catalog"), level.body());
+        assertTrue(level.body().contains("page, shop, fragment, count, listing, catalog"), level.body());
         assertEquals(400, send("PUT", cluster.url("/api/admin/caches/page"), admin, "{\"enabled\":").statusCode());
         assertEquals(400, send("PUT", cluster.url("/api/admin/caches/page"), admin, null).statusCode());
         JsonObject page = CacheControl.level(cluster, "node2", admin, "page");

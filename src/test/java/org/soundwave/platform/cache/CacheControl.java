@@ -35,6 +35,7 @@ public final class CacheControl {
     /** Back to the shipped defaults (every level on, their configured times to live), emptied. */
     public static void defaults(TestCluster cluster) {
         set(cluster, "page", true, 60);
+        set(cluster, "shop", true, 60);
         set(cluster, "fragment", true, 60);
         set(cluster, "count", true, 300);
         set(cluster, "listing", true, 60);
@@ -44,6 +45,7 @@ public final class CacheControl {
 
     public static void allOff(TestCluster cluster) {
         set(cluster, "page", false, 60);
+        set(cluster, "shop", false, 60);
         set(cluster, "fragment", false, 60);
         set(cluster, "count", false, 300);
         set(cluster, "listing", false, 60);

@@ -1,0 +1,217 @@
+package org.soundwave.platform.health;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The warm-up pass a node runs before it reports ready, so that no visitor meets a cold JVM: a node that
+ * just started serves a third of its warm rate until the JIT has compiled the hot paths. Once the web
+ * module has started ({@link WebModuleStarted}), it finds the main pages (the lists, posts, tags, authors,
+ * the shop, categories, products) by following the links of {@code /} and {@code /shop}, adds the API's
+ * lists and items, then requests them in turn over its own HTTP listener ({@code soundwave.warmup.url},
+ * which bin/cluster sets) until {@code soundwave.warmup.requests} have been served or
+ * {@code soundwave.warmup.max-seconds} have passed. Readiness ({@link WarmUpCheck}) is DOWN until then.
+ * <p>Its requests carry a token only this JVM knows ({@link #HEADER}): the page cache renders them
+ * instead of answering from the shared cache (rendering is what needs compiling) and stores nothing, and the
+ * request log and metrics leave them out. Without a URL (a node not started by bin/cluster) there is no
+ * warm-up and the check is UP at once.
+ */
+@ApplicationScoped
+public class WarmUp {
+
+    /** The request header that marks this node's own warm-up requests. */
+    public static final String HEADER = "X-Soundwave-Warm-Up";
+
+    private static final Logger LOG = Logger.getLogger(WarmUp.class.getName());
+
+    /** The pages and API lists the pass starts from; pages' links add posts, tags, authors, categories, products. */
+    static final List<String> SEEDS = List.of("/", "/posts", "/posts?page=2", "/shop", "/api/posts", "/api/products",
+            "/api/tags", "/api/categories");
+
+    private static final Pattern LINK = Pattern.compile("href=\"(/(?:posts/[0-9]+|tags/[^\"/?#]+|authors/[^\"/?#]+|shop/[^\"/?#]+|products/[0-9]+))\"");
+    private static final int MAX_PATHS = 60;
+
+    private final String token = newToken();
+    private final AtomicLong served = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile State state = State.NOT_STARTED;
+    private volatile long startedNanos;
+    private volatile long seconds;
+
+    enum State { NOT_STARTED, RUNNING, DONE, SKIPPED }
+
+    @Inject
+    @ConfigProperty(name = "soundwave.warmup.url")
+    Optional<String> configuredUrl;
+
+    private String url;
+
+    @Inject
+    @ConfigProperty(name = "soundwave.warmup.requests", defaultValue = "3000")
+    int requests;
+
+    @Inject
+    @ConfigProperty(name = "soundwave.warmup.max-seconds", defaultValue = "60")
+    int maxSeconds;
+
+    @Inject
+    @ConfigProperty(name = "soundwave.warmup.concurrency", defaultValue = "4")
+    int concurrency;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private static String newToken() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Whether this request is one of this node's own warm-up requests. */
+    public boolean isWarmUpRequest(HttpServletRequest request) {
+        String sent = request.getHeader(HEADER);
+        return sent != null && sent.equals(token);
+    }
+
+    /** Starts the pass once (called when the web module has started). */
+    synchronized void start() {
+        if (state != State.NOT_STARTED) {
+            return;
+        }
+        url = configuredUrl.orElse("");
+        if (url.isBlank() || requests <= 0) {
+            state = State.SKIPPED;
+            return;
+        }
+        state = State.RUNNING;
+        startedNanos = System.nanoTime();
+        threads.newThread(this::run).start();
+    }
+
+    boolean ready() {
+        return state == State.DONE || state == State.SKIPPED;
+    }
+
+    String state() {
+        return state.name().toLowerCase();
+    }
+
+    long served() {
+        return served.get();
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    long seconds() {
+        return state == State.RUNNING ? (System.nanoTime() - startedNanos) / 1_000_000_000L : seconds;
+    }
+
+    private void run() {
+        long deadline = startedNanos + Duration.ofSeconds(maxSeconds).toNanos();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        try {
+            awaitServing(http, deadline);
+            List<String> paths = paths(http);
+            CountDownLatch done = new CountDownLatch(concurrency);
+            AtomicLong next = new AtomicLong();
+            for (int i = 0; i < concurrency; i++) {
+                threads.newThread(() -> {
+                    try {
+                        long n;
+                        while ((n = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
+                            get(http, paths.get((int) (n % paths.size())));
+                        }
+                    } finally {
+                        done.countDown();
+                    }
+                }).start();
+            }
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "warm-up stopped early: " + e, e);
+        } finally {
+            seconds = (System.nanoTime() - startedNanos) / 1_000_000_000L;
+            state = State.DONE;
+            LOG.info("warm-up done: " + served.get() + " requests (" + failed.get() + " not 2xx) in " + seconds + " s");
+        }
+    }
+
+    /** The web module's servlets have started, but the listener may answer 404 for a moment longer. */
+    private void awaitServing(HttpClient http, long deadline) throws InterruptedException {
+        while (System.nanoTime() < deadline) {
+            if (send(http, "/").map(HttpResponse::statusCode).orElse(0) == 200) {
+                return;
+            }
+            Thread.sleep(100);   // polling the node's own listener until it serves; not a synchronisation of tests
+        }
+    }
+
+    /** The seeds, then the pages their links lead to, and those pages' API counterparts. */
+    private List<String> paths(HttpClient http) {
+        Set<String> paths = new LinkedHashSet<>(SEEDS);
+        for (String page : List.of("/", "/shop")) {
+            send(http, page).ifPresent(response -> links(response.body(), paths));
+        }
+        Optional<String> category = paths.stream().filter(p -> p.startsWith("/shop/")).findFirst();
+        category.flatMap(c -> send(http, c)).ifPresent(response -> links(response.body(), paths));
+        for (String path : List.copyOf(paths)) {
+            if (path.startsWith("/posts/") || path.startsWith("/products/")) {
+                paths.add("/api" + path);
+            }
+        }
+        return new ArrayList<>(paths).subList(0, Math.min(paths.size(), MAX_PATHS));
+    }
+
+    static void links(String html, Set<String> into) {
+        Matcher m = LINK.matcher(html);
+        while (m.find() && into.size() < MAX_PATHS) {
+            into.add(m.group(1));
+        }
+    }
+
+    private void get(HttpClient http, String path) {
+        Optional<HttpResponse<String>> response = send(http, path);
+        served.incrementAndGet();
+        if (response.isEmpty() || response.get().statusCode() / 100 != 2) {
+            failed.incrementAndGet();
+        }
+    }
+
+    private Optional<HttpResponse<String>> send(HttpClient http, String path) {
+        try {
+            return Optional.of(http.send(HttpRequest.newBuilder(URI.create(url + path)).header(HEADER, token)
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
