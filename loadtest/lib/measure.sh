@@ -59,6 +59,23 @@ sample_peaks() {
     done
 }
 
+# access_mark: where httpd's access log is now ("<inode of its current file> <lines in it>").
+access_mark() { echo "$(stat -c %i "$RUN/httpd/access.log") $(wc -l < "$RUN/httpd/access.log")"; }
+
+# access_lines_since MARK: the access log's lines written since the mark, also across a rotation (the log
+# is access.log.<seconds> files, access.log linking the current one).
+access_lines_since() {
+    local inode=${1%% *} lines=${1##* } file found=no
+    for file in $(find "$RUN/httpd" -maxdepth 1 -name 'access.log.[0-9]*' | sort -V); do
+        if [ "$found" = yes ]; then
+            cat "$file"
+        elif [ "$(stat -c %i "$file")" = "$inode" ]; then
+            tail -n +"$((lines + 1))" "$file"
+            found=yes
+        fi
+    done
+}
+
 # The fields measure_ab appends after the label, in order (for readers of $WORK/results).
 MEASURED_FIELDS=(rps mean p50 p95 p99 max complete failed non2xx bytes sps cpu mem served)
 
@@ -74,7 +91,7 @@ measure_ab() {
     while read -r name pid; do before[$name]=$(cpu_ticks "$pid"); done < "$WORK/processes"
     local statements_before started ended log_before
     statements_before=$(statements)
-    log_before=$(wc -l < "$RUN/httpd/access.log")
+    log_before=$(access_mark)
     started=$(date +%s.%N)
     : > "$WORK/peaks"
     sample_peaks "$WORK/peaks" &
@@ -100,7 +117,23 @@ measure_ab() {
         mem+="$name=$(awk -v name="$name" '$1 == name {printf "%.0f", $2 / 1024; found = 1} END {if (!found) print "?"}' "$WORK/peaks") "
     done < "$WORK/processes"
     # (nothing when ab bypassed httpd: a run straight at a node)
-    served=$(tail -n +"$((log_before + 1))" "$RUN/httpd/access.log" | { grep -o 'route=node[0-9]*' || true; } | sort | uniq -c \
+    served=$(access_lines_since "$log_before" | { grep -o 'route=node[0-9]*' || true; } | sort | uniq -c \
         | awk '{sub("route=", "", $2); printf "%s=%s ", $2, $1}')
     echo "$label|${figures[rps]}|${figures[mean]}|${figures[p50]}|${figures[p95]}|${figures[p99]}|${figures[max]}|${figures[complete]}|${figures[failed]:-0}|${figures[non2xx]:-0}|${figures[bytes]:-0}|$sps|${cpu% }|${mem% }|${served% }" >> "$WORK/results"
+}
+
+# member_cookies: registers a new member through the API, signs it in through the sign-in page as a browser
+# would, and prints the Cookie header value of its replicated session ("JSESSIONID=...; JSESSIONIDVERSION=...").
+member_cookies() {
+    local name jar page viewstate
+    name="lt$(date +%s%N | tail -c 9)"
+    jar=$(mktemp -p "$WORK")
+    curl -s -o /dev/null -H 'Content-Type: application/json' "$BASE/api/auth/register" \
+        -d "{\"username\":\"$name\",\"email\":\"$name@example.com\",\"password\":\"load test member\"}"
+    page=$(curl -s -c "$jar" -b "$jar" "$BASE/sign-in")
+    viewstate=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' <<< "$page" | sed 's/.*value="//; s/"$//' | head -1)
+    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode signin=signin --data-urlencode "signin:username=$name" \
+        --data-urlencode "signin:password=load test member" --data-urlencode "signin:submit=Sign in" \
+        --data-urlencode "jakarta.faces.ViewState=$viewstate" "$BASE/sign-in"
+    awk '$6 ~ /^JSESSIONID/ {printf "%s%s=%s", sep, $6, $7; sep = "; "} END {print ""}' "$jar"
 }

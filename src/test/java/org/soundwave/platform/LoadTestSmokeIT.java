@@ -25,7 +25,7 @@ class LoadTestSmokeIT {
         cluster.script("loadtest/run", "--smoke", "--keep-data", "--output", output.toString());
 
         String report = Files.readString(output.resolve("REPORT.md"));
-        for (String section : List.of("## Machine and versions", "## Dataset", "## Surge", "## Distribution", "## Failover",
+        for (String section : List.of("## Machine and versions", "## Dataset", "## Surge", "## Hot pages", "## Distribution", "## Failover",
                 "## Resources", "## Cache effect", "## Reading")) {
             assertTrue(report.contains(section), "the report has " + section);
         }
@@ -36,6 +36,11 @@ class LoadTestSmokeIT {
         int runs = 0;
         for (String line : Files.readAllLines(output.resolve("results.psv"))) {
             String[] f = line.split("\\|", -1);
+            if (f[0].startsWith("pages-") || f[0].startsWith("restart-")) {
+                assertEquals("0", f[12], "no failed requests: " + line);
+                assertEquals("0", f[13], "no non-2xx responses, the member's included: " + line);
+                continue;
+            }
             if (!f[0].equals("surge")) {
                 continue;
             }
@@ -55,5 +60,7 @@ class LoadTestSmokeIT {
         }
         assertEquals(0L, served.getOrDefault(TestCluster.STANDBY, 0L), "the standby served nothing");
         assertTrue(report.contains("| list `/`"), "the list page was measured");
+        assertTrue(report.contains("post-member"), "and a signed-in member's post page");
+        assertTrue(report.contains("Throughput ratio first/warm"), "and a restarted node's first seconds");
     }
 }

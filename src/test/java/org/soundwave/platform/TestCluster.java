@@ -29,6 +29,11 @@ public final class TestCluster {
 
     public static final List<String> ACTIVE = List.of("node1", "node2");
     public static final String STANDBY = "node3";
+    /** Requests of each node's warm-up pass in the test cluster (bin/cluster's default is 3,000). */
+    public static final int WARMUP_REQUESTS = 300;
+    /** The test cluster's logs rotate at this size and keep this many files. */
+    public static final int LOG_ROTATE_KB = 512;
+    public static final int LOG_FILES = 3;
     public static final List<String> NODES = List.of("node1", "node2", "node3");
 
     private static TestCluster running;
@@ -259,7 +264,12 @@ public final class TestCluster {
             env.put("SOUNDWAVE_CLUSTER_NAME", clusterName);
             // The nodes inherit this: /visit (whose first response sets a session cookie) joins the cacheable
             // pages, so the page cache's "never store a response that sets a cookie" rule is exercised for real.
-            env.put("SOUNDWAVE_CACHE_PAGE_PATHS", "/,/posts,/tags/*,/authors/*,/visit");
+            env.put("SOUNDWAVE_CACHE_PAGE_PATHS", "/,/posts,/posts/*,/tags/*,/authors/*,/visit");
+            // A short warm-up pass per node start (the suite starts nodes often; WarmUpIT checks it ran), and
+            // small log files, so LogRotationIT sees the nodes' and httpd's logs rotate within their bound.
+            env.put("SOUNDWAVE_WARMUP_REQUESTS", String.valueOf(WARMUP_REQUESTS));
+            env.put("SOUNDWAVE_LOG_ROTATE_SIZE", LOG_ROTATE_KB + "K");
+            env.put("SOUNDWAVE_LOG_FILES", String.valueOf(LOG_FILES));
             // A slower simulated payment provider widens the window in which OrdersIT kills a processing node.
             env.put("SOUNDWAVE_PAYMENT_LATENCY_MS", "250");
             // Orders stay PAID for a few seconds before COMPLETED, so a browser can watch them become PAID.

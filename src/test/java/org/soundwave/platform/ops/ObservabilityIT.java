@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.soundwave.blog.BlogFixture;
@@ -87,9 +91,9 @@ class ObservabilityIT {
         Path access = cluster.runDir().resolve("httpd/access.log");
         Path nodeLog = cluster.runDir().resolve("nodes/" + node + "/node.log");
         TestCluster.awaitTrue("httpd's access log line with the id and route", Duration.ofSeconds(10),
-                () -> read(access).contains("\"GET /posts/5 HTTP/1.1\" 200 ") && read(access).contains("id=" + id + " route=" + node));
+                () -> readAll(access).contains("\"GET /posts/5 HTTP/1.1\" 200 ") && readAll(access).contains("id=" + id + " route=" + node));
         TestCluster.awaitTrue(node + "'s request log line with the same id", Duration.ofSeconds(10),
-                () -> read(nodeLog).contains("id=" + id + " node=" + node + " method=GET path=/posts/5 status=200 ms="));
+                () -> readAll(nodeLog).contains("id=" + id + " node=" + node + " method=GET path=/posts/5 status=200 ms="));
     }
 
     private static String metrics(String node) {
@@ -109,11 +113,70 @@ class ObservabilityIT {
         return 0;
     }
 
-    private static String read(Path file) {
+    @Test
+    void underTrafficEveryLogRotatesAndKeepsWithinItsBound() {
+        long bound = (long) TestCluster.LOG_ROTATE_KB * 1024;
+        List<Path> logs = List.of(cluster.runDir().resolve("nodes/node1/node.log"), cluster.runDir().resolve("httpd/access.log"));
+        Set<String> seen = new TreeSet<>();
+        ApacheBench load = ApacheBench.start(8, cluster.url("/api/posts/5"));
         try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new AssertionError("cannot read " + file, e);
+            TestCluster.awaitTrue("more files than are kept to have been written for node1's log and httpd's access log",
+                    Duration.ofMinutes(4), () -> {
+                        logs.forEach(log -> files(log).forEach(f -> seen.add(f.toString())));
+                        return logs.stream().allMatch(log -> seen.stream().filter(f -> f.startsWith(log + ".")).count() > TestCluster.LOG_FILES);
+                    });
+        } finally {
+            ApacheBench.Totals totals = load.stop();
+            assertEquals(0, totals.failed(), totals.output());
         }
+        for (Path log : logs) {
+            List<Path> kept = files(log);
+            assertTrue(kept.size() <= TestCluster.LOG_FILES, log + " keeps at most " + TestCluster.LOG_FILES + " files: " + kept);
+            for (Path file : kept) {
+                // rotatelogs starts a new file once a write has taken one past the size: at most one write over it
+                assertTrue(size(file) <= bound + 128 * 1024, file + " is " + size(file) + " bytes");
+            }
+            assertTrue(Files.exists(log), log + " names the current file");
+            assertTrue(kept.stream().anyMatch(f -> isSameFile(f, log)), log + " is one of the kept files");
+        }
+    }
+
+    /** The files of a rotated log: <log>.<seconds>. */
+    private static List<Path> files(Path log) {
+        try (Stream<Path> files = Files.list(log.getParent())) {
+            return files.filter(f -> f.getFileName().toString().matches(Pattern.quote(log.getFileName().toString()) + "\\.[0-9]+"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;   // pruned meanwhile
+        }
+    }
+
+    private static boolean isSameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Every kept file of a rotated log, oldest first. */
+    private static String readAll(Path log) {
+        StringBuilder text = new StringBuilder();
+        for (Path file : files(log)) {
+            try {
+                text.append(Files.readString(file));
+            } catch (IOException prunedMeanwhile) {
+                // the oldest file went while we read: what it held is older than what we look for
+            }
+        }
+        return text.toString();
     }
 }
