@@ -33,6 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * lists and items, then requests them in turn over its own HTTP listener ({@code soundwave.warmup.url},
  * which bin/cluster sets) until {@code soundwave.warmup.requests} have been served or
  * {@code soundwave.warmup.max-seconds} have passed. Readiness ({@link WarmUpCheck}) is DOWN until then.
+ * Half of its workers browse with a session of their own (opened by /visit, signed out at the end), as
+ * members do, so the replicated session's load and save and the per-holder rendering are warm too.
  * <p>Its requests carry a token only this JVM knows ({@link #HEADER}): the page cache renders them
  * instead of answering from the shared cache (rendering is what needs compiling) and stores nothing, and the
  * request log and metrics leave them out. Without a URL (a node not started by bin/cluster) there is no
@@ -52,6 +54,8 @@ public class WarmUp {
 
     private static final Pattern LINK = Pattern.compile("href=\"(/(?:posts/[0-9]+|tags/[^\"/?#]+|authors/[^\"/?#]+|shop/[^\"/?#]+|products/[0-9]+))\"");
     private static final int MAX_PATHS = 60;
+    private static final int LINKS_PER_PAGE = 12;
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String token = newToken();
     private final AtomicLong served = new AtomicLong();
@@ -69,7 +73,7 @@ public class WarmUp {
     private String url;
 
     @Inject
-    @ConfigProperty(name = "soundwave.warmup.requests", defaultValue = "3000")
+    @ConfigProperty(name = "soundwave.warmup.requests", defaultValue = "5000")
     int requests;
 
     @Inject
@@ -139,13 +143,18 @@ public class WarmUp {
             CountDownLatch done = new CountDownLatch(concurrency);
             AtomicLong next = new AtomicLong();
             for (int i = 0; i < concurrency; i++) {
+                // Half the workers browse with a session of their own, as a signed-in member does: its
+                // requests render every page for their holder and load and save the replicated session.
+                boolean withSession = i % 2 == 0;
                 threads.newThread(() -> {
+                    String session = withSession ? session(http) : null;
                     try {
                         long n;
                         while ((n = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
-                            get(http, paths.get((int) (n % paths.size())));
+                            get(http, paths.get((int) (n % paths.size())), session);
                         }
                     } finally {
+                        endSession(http, session, paths);
                         done.countDown();
                     }
                 }).start();
@@ -176,10 +185,10 @@ public class WarmUp {
     private List<String> paths(HttpClient http) {
         Set<String> paths = new LinkedHashSet<>(SEEDS);
         for (String page : List.of("/", "/shop")) {
-            send(http, page).ifPresent(response -> links(response.body(), paths));
+            send(http, page).ifPresent(response -> links(response.body(), paths, LINKS_PER_PAGE));
         }
         Optional<String> category = paths.stream().filter(p -> p.startsWith("/shop/")).findFirst();
-        category.flatMap(c -> send(http, c)).ifPresent(response -> links(response.body(), paths));
+        category.flatMap(c -> send(http, c)).ifPresent(response -> links(response.body(), paths, LINKS_PER_PAGE));
         for (String path : List.copyOf(paths)) {
             if (path.startsWith("/posts/") || path.startsWith("/products/")) {
                 paths.add("/api" + path);
@@ -188,15 +197,47 @@ public class WarmUp {
         return new ArrayList<>(paths).subList(0, Math.min(paths.size(), MAX_PATHS));
     }
 
-    static void links(String html, Set<String> into) {
+    /** Adds up to {@code max} new paths from the page's links (each page gets its share of the pass). */
+    static void links(String html, Set<String> into, int max) {
         Matcher m = LINK.matcher(html);
-        while (m.find() && into.size() < MAX_PATHS) {
-            into.add(m.group(1));
+        int added = 0;
+        while (m.find() && added < max) {
+            added += into.add(m.group(1)) ? 1 : 0;
         }
     }
 
-    private void get(HttpClient http, String path) {
-        Optional<HttpResponse<String>> response = send(http, path);
+    /** A new session's cookies ("JSESSIONID=...; JSESSIONIDVERSION=..."), opened by the visit page; null if none. */
+    private String session(HttpClient http) {
+        List<String> cookies = send(http, "/visit", null).map(r -> r.headers().allValues("Set-Cookie")).orElse(List.of());
+        String session = String.join("; ", cookies.stream().map(c -> c.split(";", 2)[0]).filter(c -> c.startsWith("JSESSIONID")).toList());
+        return session.isEmpty() ? null : session;
+    }
+
+    /** Signs the session out (its form token is on a product page's cart form), so it does not linger in the grid. */
+    private void endSession(HttpClient http, String session, List<String> paths) {
+        if (session == null) {
+            return;
+        }
+        paths.stream().filter(p -> p.startsWith("/products/")).findFirst()
+                .flatMap(product -> send(http, product, session))
+                .map(page -> FORM_TOKEN.matcher(page.body()))
+                .filter(Matcher::find)
+                .ifPresent(found -> {
+                    try {
+                        http.send(HttpRequest.newBuilder(URI.create(url + "/sign-out")).header(HEADER, token)
+                                .header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
+                                .timeout(Duration.ofSeconds(10))
+                                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + found.group(1))).build(), HttpResponse.BodyHandlers.discarding());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (java.io.IOException | RuntimeException e) {
+                        // it expires with the session timeout instead
+                    }
+                });
+    }
+
+    private void get(HttpClient http, String path, String session) {
+        Optional<HttpResponse<String>> response = send(http, path, session);
         served.incrementAndGet();
         if (response.isEmpty() || response.get().statusCode() / 100 != 2) {
             failed.incrementAndGet();
@@ -204,9 +245,17 @@ public class WarmUp {
     }
 
     private Optional<HttpResponse<String>> send(HttpClient http, String path) {
+        return send(http, path, null);
+    }
+
+    private Optional<HttpResponse<String>> send(HttpClient http, String path, String session) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).header(HEADER, token)
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (session != null) {
+            request.header("Cookie", session);
+        }
         try {
-            return Optional.of(http.send(HttpRequest.newBuilder(URI.create(url + path)).header(HEADER, token)
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()));
+            return Optional.of(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();

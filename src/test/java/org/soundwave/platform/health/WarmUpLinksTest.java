@@ -16,7 +16,14 @@ class WarmUpLinksTest {
                 + "<a href=\"/authors/user0001\">u</a><a href=\"/shop/drum-machines\">c</a><a href=\"/products/7\">p</a>"
                 + "<a href=\"/sign-in?next=/posts/12\">s</a><a href=\"/cart\">c</a><a href=\"https://example.com/posts/1\">x</a>";
         Set<String> found = new LinkedHashSet<>();
-        WarmUp.links(html, found);
+        WarmUp.links(html, found, 10);
         assertEquals(List.of("/posts/12", "/tags/synth", "/authors/user0001", "/shop/drum-machines", "/products/7"), List.copyOf(found));
+    }
+
+    @Test
+    void eachPageAddsAtMostItsShare() {
+        Set<String> found = new LinkedHashSet<>(List.of("/posts/1"));
+        WarmUp.links("<a href=\"/posts/1\"></a><a href=\"/posts/2\"></a><a href=\"/posts/3\"></a><a href=\"/posts/4\"></a>", found, 2);
+        assertEquals(List.of("/posts/1", "/posts/2", "/posts/3"), List.copyOf(found), "two new ones; one already there");
     }
 }
