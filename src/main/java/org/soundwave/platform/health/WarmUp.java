@@ -5,13 +5,13 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -194,7 +194,7 @@ public class WarmUp {
                 paths.add("/api" + path);
             }
         }
-        return new ArrayList<>(paths).subList(0, Math.min(paths.size(), MAX_PATHS));
+        return paths.stream().limit(MAX_PATHS).toList();
     }
 
     /** Adds up to {@code max} new paths from the page's links (each page gets its share of the pass). */
@@ -222,18 +222,9 @@ public class WarmUp {
                 .flatMap(product -> send(http, product, session))
                 .map(page -> FORM_TOKEN.matcher(page.body()))
                 .filter(Matcher::find)
-                .ifPresent(found -> {
-                    try {
-                        http.send(HttpRequest.newBuilder(URI.create(url + "/sign-out")).header(HEADER, token)
-                                .header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
-                                .timeout(Duration.ofSeconds(10))
-                                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + found.group(1))).build(), HttpResponse.BodyHandlers.discarding());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } catch (java.io.IOException | RuntimeException e) {
-                        // it expires with the session timeout instead
-                    }
-                });
+                // If this fails, the session expires with the session timeout instead.
+                .ifPresent(found -> send(http, request("/sign-out", session).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + found.group(1)))));
     }
 
     private void get(HttpClient http, String path, String session) {
@@ -249,17 +240,27 @@ public class WarmUp {
     }
 
     private Optional<HttpResponse<String>> send(HttpClient http, String path, String session) {
+        return send(http, request(path, session).GET());
+    }
+
+    /** A request to this node's own listener, marked as warm-up, with the session's cookies if any. */
+    private HttpRequest.Builder request(String path, String session) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).header(HEADER, token)
-                .timeout(Duration.ofSeconds(10)).GET();
+                .timeout(Duration.ofSeconds(10));
         if (session != null) {
             request.header("Cookie", session);
         }
+        return request;
+    }
+
+    /** The answer, or empty if the node did not give one (the pass counts that as not 2xx). */
+    private static Optional<HttpResponse<String>> send(HttpClient http, HttpRequest.Builder request) {
         try {
             return Optional.of(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }

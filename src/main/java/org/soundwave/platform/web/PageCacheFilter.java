@@ -82,11 +82,13 @@ public class PageCacheFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        SharedCache pages = caches.level(level.orElse(CacheLevel.PAGE));
-        if (key.isEmpty() || !pages.enabled()) {
-            if (key.isPresent()) {
-                response.setHeader(X_CACHE, "BYPASS");
-            }
+        if (key.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        SharedCache pages = caches.level(level.get());
+        if (!pages.enabled()) {
+            response.setHeader(X_CACHE, "BYPASS");
             chain.doFilter(request, response);
             return;
         }
