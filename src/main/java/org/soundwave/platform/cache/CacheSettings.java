@@ -5,6 +5,8 @@ import com.hazelcast.replicatedmap.ReplicatedMap;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -43,6 +45,8 @@ public class CacheSettings {
     @Inject
     Config config;
 
+    private final Map<CacheLevel, Setting> configured = new ConcurrentHashMap<>();
+
     public Setting of(CacheLevel level) {
         String stored = map().get(level.id());
         return stored != null ? Setting.decode(stored) : configured(level);
@@ -52,10 +56,14 @@ public class CacheSettings {
         map().put(level.id(), setting.encode());
     }
 
-    /** The level's settings from the configuration (soundwave.cache.ID.enabled and .ttl-seconds). */
+    /**
+     * The level's settings from the configuration (soundwave.cache.ID.enabled and .ttl-seconds), read once:
+     * every cached read asks, and a configuration lookup costs more than the local map read.
+     */
     public Setting configured(CacheLevel level) {
-        return new Setting(config.getOptionalValue(key(level, "enabled"), Boolean.class).orElse(true),
-                config.getOptionalValue(key(level, "ttl-seconds"), Integer.class).orElse(60));
+        return configured.computeIfAbsent(level, l -> new Setting(
+                config.getOptionalValue(key(l, "enabled"), Boolean.class).orElse(true),
+                config.getOptionalValue(key(l, "ttl-seconds"), Integer.class).orElse(60)));
     }
 
     /** Most entries each member keeps (least recently used go first). */
