@@ -58,8 +58,8 @@ public class LoginThrottle {
         return "address:" + address;
     }
 
-    /** A failure count and when the last failure happened, stored as "count:epochMillis". */
-    private record Failures(int count, Instant last) {
+    /** A failure count and when the last failure happened, stored as "count:epochMillis". Package-private for tests. */
+    record Failures(int count, Instant last) {
         static final Failures NONE = new Failures(0, Instant.EPOCH);
 
         static Failures parse(String value) {
@@ -80,7 +80,8 @@ public class LoginThrottle {
         return Failures.parse(caches.loginFailures().get(key));
     }
 
-    private static Duration wait(Failures failures, int max, Instant now) {
+    /** How long is left of the backoff these failures earn at the given limit (zero below it). Package-private for tests. */
+    static Duration wait(Failures failures, int max, Instant now) {
         if (failures.count() < max) {
             return Duration.ZERO;
         }

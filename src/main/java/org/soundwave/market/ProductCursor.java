@@ -17,6 +17,9 @@ public record ProductCursor(ProductSort sort, String value, long id) {
 
     /** The position a client sent back for this sort; empty for anything else. */
     public static Optional<ProductCursor> decode(String token, ProductSort sort) {
+        if (token == null) {
+            return Optional.empty();
+        }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", 3);
             if (parts.length != 3 || !parts[0].equals(sort.param())) {

@@ -1,10 +1,10 @@
 package org.soundwave.platform.api;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -20,8 +20,15 @@ public record Cursor(OffsetDateTime created, long id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The position a client sent back; empty for anything this class did not produce. */
+    /** Earliest and latest instants a position may name: what PostgreSQL's timestamptz and OffsetDateTime hold. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /** The position a client sent back; empty for anything this class did not produce (or none at all). */
     public static Optional<Cursor> decode(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
         try {
             String plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             int bar = plain.indexOf('|');
@@ -30,8 +37,11 @@ public record Cursor(OffsetDateTime created, long id) {
             }
             Instant created = Instant.parse(plain.substring(0, bar));
             long id = Long.parseLong(plain.substring(bar + 1));
-            return id > 0 ? Optional.of(new Cursor(created.atOffset(ZoneOffset.UTC), id)) : Optional.empty();
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+            if (id <= 0 || created.isBefore(EARLIEST) || created.isAfter(LATEST)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Cursor(created.atOffset(ZoneOffset.UTC), id));
+        } catch (IllegalArgumentException | DateTimeException e) {
             return Optional.empty();
         }
     }

@@ -14,7 +14,9 @@ public final class ClientAddress {
         if (forwarded == null || !(peer.startsWith("127.") || peer.equals("::1") || peer.equals("0:0:0:0:0:0:0:1"))) {
             return peer;
         }
+        // httpd appends the address it saw as the last hop; a header of commas or blanks names nobody.
         String[] hops = forwarded.split(",");
-        return hops[hops.length - 1].strip();
+        String last = hops.length == 0 ? "" : hops[hops.length - 1].strip();
+        return last.isEmpty() ? peer : last;
     }
 }
