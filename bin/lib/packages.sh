@@ -18,4 +18,4 @@ ensure_packages() {
 }
 
 # The packages a running cluster needs.
-CLUSTER_PACKAGES=(postgresql-15 apache2 apache2-utils curl openssl ca-certificates)
+CLUSTER_PACKAGES=(postgresql-15 apache2 apache2-utils curl openssl ca-certificates jq)

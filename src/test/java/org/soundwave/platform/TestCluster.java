@@ -16,8 +16,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -169,12 +167,13 @@ public final class TestCluster {
         awaitBalanced(NODES);
     }
 
-    /** The member's status as httpd's balancer-manager shows it, e.g. "Init Ok", "Init HcFl". */
+    /**
+     * The member's status as httpd's balancer-manager shows it, e.g. "Init Ok", "Init HcFl"; "absent" when
+     * httpd has no such member. Read by bin/lib/balancer-state, the scripts' one reader of that page.
+     */
     public String balancerState(String route) {
-        String page = get(url("/balancer-manager")).body().replace("\n", "");
-        Matcher m = Pattern.compile("<td>" + route + "</td><td>[^<]*</td><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td>")
-                .matcher(page);
-        return m.find() ? m.group(1).trim() : "absent";
+        String state = script("bin/lib/balancer-state", url("/balancer-manager"), route).trim();
+        return state.isEmpty() ? "absent" : state;
     }
 
     /** Waits until httpd's health checks have every given member in rotation (state Ok, no error flags). */

@@ -1,0 +1,145 @@
+# shellcheck shell=bash
+# bin/cluster's The private PostgreSQL (start, stop, the application's and scratch databases) and the standard dataset (seed). Sourced by bin/cluster.
+
+PG_BIN=${SOUNDWAVE_PG_BIN:-/usr/lib/postgresql/15/bin}
+
+# initdb and postgres refuse to run as root: run them as the postgres user then.
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+pg_running() { as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; }
+
+psql_app() {
+    PGPASSWORD=$(cat "$SECRETS/db-password") PGCONNECT_TIMEOUT=5 \
+        psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U soundwave -d "${APP_DB:-soundwave}" "$@"
+}
+
+# A scratch database beside the application's (for query plans on a large dataset while the
+# application keeps its own data): created once, owned by the application's role, with the schema of
+# the application's migrations applied in version order.
+ensure_scratch_database() {
+    local name=$1 migration
+    [[ "$name" =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || die "not a database name: $name"
+    as_pg psql -X -q -h "$PG_DIR/socket" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -v db="$name" \
+        >/dev/null <<'SQL'
+SELECT format('CREATE DATABASE %I OWNER soundwave', :'db')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
+SQL
+    if ! APP_DB=$name psql_app -tA -c "SELECT 1 FROM post LIMIT 0" >/dev/null 2>&1; then
+        say "creating the schema in $name from src/main/resources/db/migration"
+        while read -r migration; do
+            APP_DB=$name psql_app -f "$migration" >/dev/null
+        done < <(ls "$ROOT"/src/main/resources/db/migration/V*__*.sql | sort -V)
+    fi
+}
+
+# As root, PostgreSQL runs as the postgres user, who must reach the data directory. When the run
+# directory lies under one postgres cannot enter (a 700 home or temp directory), the data lives in
+# /var/tmp instead and run/postgres links to it.
+place_postgres_dir() {
+    [ "$(id -u)" -eq 0 ] || return 0
+    [ -e "$PG_DIR" ] && return 0
+    if runuser -u postgres -- test -x "$RUN"; then
+        mkdir -p "$PG_DIR"
+    else
+        local outside
+        outside="/var/tmp/soundwave-postgres-$(printf '%s' "$RUN" | md5sum | cut -c1-12)"
+        say "postgres cannot enter $RUN: keeping its data in $outside (linked from $PG_DIR)"
+        mkdir -p "$outside"
+        ln -sfn "$outside" "$PG_DIR"
+        PG_DIR=$outside
+    fi
+}
+
+ensure_postgres() {
+    place_postgres_dir
+    mkdir -p "$PG_DIR/socket"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR/" "$PG_DIR/socket"
+    if [ ! -f "$PG_DIR/data/PG_VERSION" ]; then
+        say "creating the PostgreSQL cluster in $PG_DIR/data"
+        as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+            -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; die "initdb failed"; }
+    fi
+    if ! pg_running; then
+        say "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+        as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 60 \
+            -o "-p $PG_PORT -k $PG_DIR/socket -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB $PG_STATS" \
+            start >/dev/null || { tail -20 "$PG_DIR/postgres.log" >&2; die "PostgreSQL did not start"; }
+    fi
+    local password
+    password=$(cat "$SECRETS/db-password")
+    # The application's role and database, created once; the password follows the secrets file.
+    as_pg psql -X -q -h "$PG_DIR/socket" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+        -v pw="$password" >/dev/null <<'SQL'
+SELECT format('CREATE ROLE soundwave LOGIN PASSWORD %L', :'pw')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'soundwave') \gexec
+SELECT format('ALTER ROLE soundwave PASSWORD %L', :'pw') \gexec
+SELECT 'CREATE DATABASE soundwave OWNER soundwave'
+ WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'soundwave') \gexec
+\c soundwave
+CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
+GRANT pg_read_all_stats TO soundwave;
+SQL
+}
+
+# Statement statistics (which SQL the application sends, how often): the optimization report and the
+# tests that count statements per request read pg_stat_statements. Utility statements (BEGIN, COMMIT,
+# SET) are left out so the counts are the queries themselves.
+PG_STATS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c pg_stat_statements.track_utility=off"
+
+stop_postgres() {
+    if [ -f "$PG_DIR/data/PG_VERSION" ] && pg_running; then
+        say "stopping PostgreSQL"
+        local pid deadline=$((SECONDS + 30))
+        pid=$(head -1 "$PG_DIR/data/postmaster.pid")
+        as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w -t 60 stop >/dev/null
+        # pg_ctl returns once postmaster.pid is gone, a moment before the process itself exits.
+        while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.1; done
+    fi
+}
+
+# The dataset's one password hash, in the format the application stores (Soteria's PBKDF2:
+# algorithm:iterations:salt:hash, base64), with a fixed salt so the same parameters give the same rows.
+dataset_password_hash() {
+    local seed='soundwave standard dataset' salt hash
+    salt=$(printf '%s' "$seed" | openssl dgst -sha256 -r | cut -c1-64)
+    hash=$(openssl kdf -keylen 32 -kdfopt digest:SHA256 -kdfopt pass:password -kdfopt "hexsalt:$salt" \
+        -kdfopt iter:210000 -binary PBKDF2 | base64 -w0)
+    printf 'PBKDF2WithHmacSHA256:210000:%s:%s' "$(printf '%s' "$seed" | openssl dgst -sha256 -binary | base64 -w0)" "$hash"
+}
+
+cmd_seed() {
+    local users=200 posts=10000 comments=10 tags=50 categories=10 products=5000 database=soundwave
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --database) database=$2; shift 2 ;;
+            --users) users=$2; shift 2 ;;
+            --posts) posts=$2; shift 2 ;;
+            --comments-per-post) comments=$2; shift 2 ;;
+            --tags) tags=$2; shift 2 ;;
+            --categories) categories=$2; shift 2 ;;
+            --products) products=$2; shift 2 ;;
+            --large) posts=100000; shift ;;
+            *) die "seed: unknown option $1" ;;
+        esac
+    done
+    for n in "$users" "$posts" "$comments" "$tags" "$categories" "$products"; do
+        [[ "$n" =~ ^[0-9]+$ ]] || die "seed: not a number: $n"
+    done
+    [ "$users" -ge 1 ] && [ "$tags" -ge 1 ] && [ "$categories" -ge 1 ] || die "seed: --users, --tags and --categories must be at least 1"
+    [ -f "$PG_DIR/data/PG_VERSION" ] && pg_running || die "PostgreSQL is not running: bin/cluster up first"
+    [ "$database" = soundwave ] || ensure_scratch_database "$database"
+    export APP_DB=$database
+    psql_app -tA -c "SELECT 1 FROM post LIMIT 0" >/dev/null 2>&1 \
+        || die "the blog's tables do not exist yet: start a node (bin/cluster up) so its migrations run"
+    say "seeding $database: $users users, $posts posts, $((posts * comments)) comments, $tags tags, $categories categories, $products products"
+    local started=$SECONDS
+    psql_app -v users="$users" -v posts="$posts" -v comments="$comments" -v tags="$tags" \
+        -v categories="$categories" -v products="$products" \
+        -v password_hash="$(dataset_password_hash)" -f "$ROOT/bin/lib/seed.sql" >/dev/null
+    say "seeded in $((SECONDS - started))s"
+    # The rows changed behind the application's back: what the nodes cached of the old ones must go.
+    if [ "$database" = soundwave ] && [ -n "$(ready_node_urls)" ]; then
+        admin_api DELETE /api/admin/caches/entries >/dev/null
+        say "emptied the caches of the running nodes"
+    fi
+}
