@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.soundwave.account.CurrentMember;
 import org.soundwave.account.User;
 
 /** Publishing, revising and deleting posts, and commenting on them. Reading goes through the repositories. */
@@ -26,17 +27,13 @@ public class BlogService {
     @Inject
     Event<BlogChange> changes;
 
-    /** The signed-in page user's account as the blog needs it; empty for a visitor. */
-    public Optional<Caller> caller(jakarta.security.enterprise.SecurityContext security) {
-        if (security.getCallerPrincipal() == null) {
-            return Optional.empty();
-        }
-        return caller(security.getCallerPrincipal().getName(), security.isCallerInRole("admin"));
-    }
+    /** Who makes this request (token or signed-in session), looked up once per request. */
+    @Inject
+    CurrentMember current;
 
-    /** The account behind a signed-in page user. */
-    public Optional<Caller> caller(String username, boolean admin) {
-        return posts.authorId(username).map(id -> new Caller(id, admin));
+    /** The signed-in member as the blog needs it; empty for a visitor. */
+    public Optional<Caller> caller() {
+        return current.get().map(member -> new Caller(member.id(), member.admin()));
     }
 
     /** Publishes a post by the caller; returns its id. */

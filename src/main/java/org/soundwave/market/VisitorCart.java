@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.soundwave.market.catalog.Product;
 
 /**
  * A visitor's cart, kept in the replicated session (so a node dying does not empty it) and merged into

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.soundwave.account.AccountService;
 import org.soundwave.account.AccountView;
 import org.soundwave.account.AuthService;
+import org.soundwave.account.CurrentMember;
 import org.soundwave.account.ProfileUpdate;
 import org.soundwave.platform.RestApplication;
 import org.soundwave.platform.api.Problem;
@@ -43,7 +43,7 @@ public class AccountsResource {
     AccountService accounts;
 
     @Inject
-    JsonWebToken token;
+    CurrentMember current;
 
     @Operation(summary = "An account: the caller's own, or any for an administrator")
     @APIResponse(responseCode = "200", description = "The account",
@@ -70,8 +70,8 @@ public class AccountsResource {
     }
 
     private AccountView visible(long id) {
-        boolean own = String.valueOf(id).equals(token.getSubject());
-        if (!own && !token.getGroups().contains("admin")) {
+        boolean own = id == current.require().id();
+        if (!own && !current.require().admin()) {
             throw new NotFoundException();
         }
         return auth.account(id).orElseThrow(NotFoundException::new);

@@ -33,8 +33,8 @@ public class AdminAccountsResource {
     /** Checked here rather than with @Min/@Max: Payara's OpenAPI generator fails on those on a query parameter. */
     @Operation(summary = "Accounts, oldest first (administrators only)")
     @APIResponse(responseCode = "200", description = "The accounts", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not allowed for this account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "403", description = "Not allowed for this account")
     @SecurityRequirement(name = RestApplication.BEARER)
     @GET
     public List<AccountView> accounts(@QueryParam("limit") @DefaultValue("100") int limit) {

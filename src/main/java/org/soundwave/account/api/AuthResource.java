@@ -1,12 +1,5 @@
 package org.soundwave.account.api;
 
-import org.soundwave.account.AccountService;
-import org.soundwave.account.AuthService;
-import org.soundwave.account.AccountView;
-import org.soundwave.account.TokenPair;
-import org.soundwave.account.Credentials;
-import org.soundwave.account.Registration;
-import org.soundwave.account.RefreshRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,15 +12,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.soundwave.platform.web.ClientAddress;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.soundwave.account.AccountService;
+import org.soundwave.account.AccountView;
+import org.soundwave.account.AuthService;
+import org.soundwave.account.Credentials;
+import org.soundwave.account.CurrentMember;
+import org.soundwave.account.RefreshRequest;
+import org.soundwave.account.Registration;
+import org.soundwave.account.TokenPair;
 import org.soundwave.platform.RestApplication;
 import org.soundwave.platform.api.Problem;
+import org.soundwave.platform.web.ClientAddress;
 
 /** Accounts and tokens for integrators. */
 @Path("auth")
@@ -44,17 +44,17 @@ public class AuthResource {
     AuthService auth;
 
     @Inject
-    JsonWebToken token;
+    CurrentMember current;
 
     @Context
     HttpServletRequest request;
 
     @Operation(summary = "Open a member account")
     @APIResponse(responseCode = "201", description = "The new account", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(responseCode = "409", description = "Username or email taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over the size limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Username or email taken")
+    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON")
+    @APIResponse(responseCode = "413", description = "Body over the size limit")
+    @APIResponse(responseCode = "415", description = "Not application/json")
     @POST
     @Path("register")
     public Response register(@Valid Registration registration) {
@@ -65,11 +65,11 @@ public class AuthResource {
     /** Username and password → an access token (minutes) and a refresh token (days). */
     @Operation(summary = "Sign in: username and password for an access and a refresh token")
     @APIResponse(responseCode = "200", description = "The tokens", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
-    @APIResponse(responseCode = "401", description = "Wrong username or password", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over the size limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Wrong username or password")
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After")
+    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON")
+    @APIResponse(responseCode = "413", description = "Body over the size limit")
+    @APIResponse(responseCode = "415", description = "Not application/json")
     @POST
     @Path("token")
     public TokenPair token(@Valid Credentials credentials) {
@@ -80,10 +80,10 @@ public class AuthResource {
     /** A refresh token → a new pair. */
     @Operation(summary = "Exchange a refresh token for a new pair")
     @APIResponse(responseCode = "200", description = "The tokens", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
-    @APIResponse(responseCode = "401", description = "Invalid, expired or revoked refresh token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over the size limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Invalid, expired or revoked refresh token")
+    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON")
+    @APIResponse(responseCode = "413", description = "Body over the size limit")
+    @APIResponse(responseCode = "415", description = "Not application/json")
     @POST
     @Path("refresh")
     public TokenPair refresh(@Valid RefreshRequest refresh) {
@@ -94,14 +94,14 @@ public class AuthResource {
     /** Invalidates every access and refresh token of the caller issued so far. */
     @Operation(summary = "Revoke every token of the caller issued so far")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token")
     @SecurityRequirement(name = RestApplication.BEARER)
     @POST
     @Path("revoke")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({"member", "admin"})
     public Response revoke() {
-        auth.revokeTokens(Long.parseLong(token.getSubject()));
+        auth.revokeTokens(current.require().id());
         return Response.noContent().build();
     }
 }

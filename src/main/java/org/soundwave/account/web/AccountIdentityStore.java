@@ -2,6 +2,7 @@ package org.soundwave.account.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -32,7 +33,9 @@ public class AccountIdentityStore implements IdentityStore {
         try {
             User user = auth.authenticate(new Credentials(credential.getCaller(), credential.getPasswordAsString()),
                     ClientAddress.of(request));
-            return new CredentialValidationResult(user.username(), Set.of(user.role().group()));
+            // The account id as the caller's unique id: the session keeps it, so no request looks it up again.
+            return new CredentialValidationResult(null, new CallerPrincipal(user.username()), null, String.valueOf(user.id()),
+                    Set.of(user.role().group()));
         } catch (SignInException refused) {
             request.setAttribute(FAILURE, refused.getMessage());
             return CredentialValidationResult.INVALID_RESULT;

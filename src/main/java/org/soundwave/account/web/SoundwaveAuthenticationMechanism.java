@@ -84,9 +84,10 @@ public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMecha
         String role = result.getCallerGroups().iterator().next();
         request.getSession(true);
         request.changeSessionId();   // no session fixation
-        request.getSession().setAttribute(SignedInUser.SESSION_KEY, new SignedInUser(result.getCallerPrincipal().getName(), role));
+        long id = Long.parseLong(result.getCallerUniqueId());
+        request.getSession().setAttribute(SignedInUser.SESSION_KEY, new SignedInUser(result.getCallerPrincipal().getName(), role, id));
         FormToken.of(request.getSession());   // now, with the sign-in's write: page views then write nothing
-        signedIn.fire(new SignedIn(result.getCallerPrincipal().getName(), request.getSession()));
+        signedIn.fire(new SignedIn(result.getCallerPrincipal().getName(), id, request.getSession()));
         return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(), result.getCallerGroups());
     }
 

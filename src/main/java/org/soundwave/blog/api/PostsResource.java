@@ -10,6 +10,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,11 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -67,19 +66,13 @@ public class PostsResource {
     @Inject
     BlogService blog;
 
-    @Inject
-    JsonWebToken token;
-
-    @Context
-    SecurityContext security;
-
     @Context
     UriInfo uri;
 
     @Operation(summary = "Posts, newest first, optionally one tag's or one author's")
     @APIResponse(responseCode = "200", description = "A page of posts and the cursor of the next one",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Slice.class)))
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
     @GET
     public Response list(@Parameter(description = "only posts with this tag") @QueryParam("tag") String tag,
                                 @Parameter(description = "only posts by this username") @QueryParam("author") String author,
@@ -98,7 +91,7 @@ public class PostsResource {
 
     @Operation(summary = "One post with its tags, comment count and latest comments")
     @APIResponse(responseCode = "200", description = "The post", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
-    @APIResponse(responseCode = "404", description = "No such post", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such post")
     @GET
     @Path("{id}")
     public Response post(@PathParam("id") long id) {
@@ -113,8 +106,8 @@ public class PostsResource {
     @Operation(summary = "A post's comments, newest first")
     @APIResponse(responseCode = "200", description = "A page of comments and the cursor of the next one",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Slice.class)))
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such post", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
+    @APIResponse(responseCode = "404", description = "No such post")
     @GET
     @Path("{id}/comments")
     public Slice<CommentView> comments(@PathParam("id") long id,
@@ -131,8 +124,8 @@ public class PostsResource {
 
     @Operation(summary = "Publish a post (members)")
     @APIResponse(responseCode = "201", description = "Published; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "401", description = "No valid access token")
     @SecurityRequirement(name = RestApplication.BEARER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -146,10 +139,10 @@ public class PostsResource {
 
     @Operation(summary = "Revise a post (its author or an administrator)")
     @APIResponse(responseCode = "200", description = "The revised post", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the author", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such post", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "403", description = "Not the author")
+    @APIResponse(responseCode = "404", description = "No such post")
     @SecurityRequirement(name = RestApplication.BEARER)
     @PUT
     @Path("{id}")
@@ -163,9 +156,9 @@ public class PostsResource {
 
     @Operation(summary = "Delete a post and its comments (its author or an administrator)")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the author", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such post", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "403", description = "Not the author")
+    @APIResponse(responseCode = "404", description = "No such post")
     @SecurityRequirement(name = RestApplication.BEARER)
     @DELETE
     @Path("{id}")
@@ -177,9 +170,9 @@ public class PostsResource {
 
     @Operation(summary = "Comment on a post (members)")
     @APIResponse(responseCode = "201", description = "The comment", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such post", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "404", description = "No such post")
     @SecurityRequirement(name = RestApplication.BEARER)
     @POST
     @Path("{id}/comments")
@@ -193,7 +186,7 @@ public class PostsResource {
     }
 
     private Caller caller() {
-        return new Caller(Long.parseLong(token.getSubject()), security.isUserInRole("admin"));
+        return blog.caller().orElseThrow(() -> new NotAuthorizedException("Bearer realm=\"soundwave\""));
     }
 
     /** The filter for these parameters; empty when the tag or author does not exist (no posts then). */

@@ -52,7 +52,7 @@ public class PostEditPage {
             return;
         }
         String url = id.isPresent() ? "/posts/" + id.getAsInt() + "/edit" : "/posts/new";
-        Optional<Caller> signedIn = blog.caller(security);
+        Optional<Caller> signedIn = blog.caller();
         if (signedIn.isEmpty()) {
             Pages.signInFirst(url);
             return;

@@ -99,7 +99,7 @@ public class PostPage {
     }
 
     private Optional<Caller> caller() {
-        return blog.caller(security);
+        return blog.caller();
     }
 
     public boolean isSignedIn() {

@@ -12,15 +12,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.soundwave.market.CartItemForm;
-import org.soundwave.market.CartService;
-import org.soundwave.market.CartView;
+import org.soundwave.account.CurrentMember;
+import org.soundwave.market.cart.CartItemForm;
+import org.soundwave.market.cart.CartService;
+import org.soundwave.market.cart.CartView;
 import org.soundwave.platform.RestApplication;
 import org.soundwave.platform.api.Problem;
 
@@ -30,14 +30,14 @@ import org.soundwave.platform.api.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"member", "admin"})
 @SecurityRequirement(name = RestApplication.BEARER)
-@APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid access token")
 public class CartResource {
 
     @Inject
     CartService carts;
 
     @Inject
-    JsonWebToken token;
+    CurrentMember current;
 
     @Operation(summary = "The member's cart: its items at today's prices and the subtotal")
     @APIResponse(responseCode = "200", description = "The cart", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CartView.class)))
@@ -48,8 +48,8 @@ public class CartResource {
 
     @Operation(summary = "Put a product in the cart with this quantity (1-99), or change its quantity")
     @APIResponse(responseCode = "200", description = "The cart", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CartView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid quantity", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such product for sale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid quantity")
+    @APIResponse(responseCode = "404", description = "No such product for sale")
     @PUT
     @Path("{productId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -77,6 +77,6 @@ public class CartResource {
     }
 
     private long member() {
-        return Long.parseLong(token.getSubject());
+        return current.require().id();
     }
 }

@@ -23,10 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.soundwave.market.CatalogService;
-import org.soundwave.market.CategoryForm;
-import org.soundwave.market.CategoryView;
-import org.soundwave.market.MarketCaches;
+import org.soundwave.market.catalog.CatalogService;
+import org.soundwave.market.catalog.CategoryForm;
+import org.soundwave.market.catalog.CategoryView;
+import org.soundwave.market.catalog.MarketCaches;
 import org.soundwave.platform.RestApplication;
 import org.soundwave.platform.api.Problem;
 
@@ -56,8 +56,8 @@ public class CategoriesResource {
 
     @Operation(summary = "Create a category (administrators)")
     @APIResponse(responseCode = "201", description = "Created; Location names it")
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Name or slug taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "409", description = "Name or slug taken")
     @SecurityRequirement(name = RestApplication.BEARER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,8 +71,8 @@ public class CategoriesResource {
 
     @Operation(summary = "Change a category (administrators)")
     @APIResponse(responseCode = "200", description = "The category", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
-    @APIResponse(responseCode = "404", description = "No such category", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Name or slug taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such category")
+    @APIResponse(responseCode = "409", description = "Name or slug taken")
     @SecurityRequirement(name = RestApplication.BEARER)
     @PUT
     @Path("{id}")
@@ -86,8 +86,8 @@ public class CategoriesResource {
 
     @Operation(summary = "Delete an empty category (administrators)")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such category", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "It still has products", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such category")
+    @APIResponse(responseCode = "409", description = "It still has products")
     @SecurityRequirement(name = RestApplication.BEARER)
     @DELETE
     @Path("{id}")

@@ -12,11 +12,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.soundwave.market.ImageStore;
+import org.soundwave.market.catalog.ImageStore;
 import org.soundwave.platform.RestApplication;
 import org.soundwave.platform.api.Problem;
 
@@ -34,9 +32,9 @@ public class ImagesResource {
 
     @Operation(summary = "Upload an image (administrators); use its id as a product's or category's imageId")
     @APIResponse(responseCode = "201", description = "Stored: {\"id\":..,\"url\":\"/images/..\"}")
-    @APIResponse(responseCode = "400", description = "Empty body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Larger than 2 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not a PNG, JPEG, GIF or WebP image", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Empty body")
+    @APIResponse(responseCode = "413", description = "Larger than 2 MB")
+    @APIResponse(responseCode = "415", description = "Not a PNG, JPEG, GIF or WebP image")
     @SecurityRequirement(name = RestApplication.BEARER)
     @POST
     @Consumes({"image/png", "image/jpeg", "image/gif", "image/webp"})

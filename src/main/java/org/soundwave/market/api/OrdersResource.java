@@ -16,23 +16,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.soundwave.market.CheckoutRequest;
-import org.soundwave.market.MarketOrderCaches;
-import org.soundwave.market.NoSuchOrderException;
-import org.soundwave.market.OrderRepository;
-import org.soundwave.market.OrderService;
-import org.soundwave.market.OrderStatus;
-import org.soundwave.market.OrderView;
+import org.soundwave.account.CurrentMember;
+import org.soundwave.market.order.CheckoutRequest;
+import org.soundwave.market.order.MarketOrderCaches;
+import org.soundwave.market.order.NoSuchOrderException;
+import org.soundwave.market.order.OrderRepository;
+import org.soundwave.market.order.OrderService;
+import org.soundwave.market.order.OrderStatus;
+import org.soundwave.market.order.OrderView;
 import org.soundwave.platform.RestApplication;
 import org.soundwave.platform.api.Cursor;
 import org.soundwave.platform.api.PageParameters;
@@ -48,7 +46,7 @@ import org.soundwave.platform.api.Slice;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"member", "admin"})
 @SecurityRequirement(name = RestApplication.BEARER)
-@APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid access token")
 public class OrdersResource {
 
     static final String KEY = "[\\x21-\\x7e]{1,100}";
@@ -63,10 +61,7 @@ public class OrdersResource {
     MarketOrderCaches cached;
 
     @Inject
-    JsonWebToken token;
-
-    @Context
-    SecurityContext security;
+    CurrentMember current;
 
     @Context
     UriInfo uri;
@@ -74,8 +69,8 @@ public class OrdersResource {
     @Operation(summary = "Place an order (members). The same Idempotency-Key returns the same order, never a second one")
     @APIResponse(responseCode = "202", description = "Accepted: stock reserved, payment follows; Location is the order's status URL",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid items or a missing Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not enough stock: which products, and how many are left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid items or a missing Idempotency-Key")
+    @APIResponse(responseCode = "409", description = "Not enough stock: which products, and how many are left")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response checkout(@Parameter(description = "any 1-100 printable characters, unique per order") @HeaderParam("Idempotency-Key") String key,
@@ -93,13 +88,13 @@ public class OrdersResource {
 
     @Operation(summary = "Orders, newest first: the member's own; an administrator's view has everyone's. Optionally one status")
     @APIResponse(responseCode = "200", description = "A page of orders", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Slice.class)))
-    @APIResponse(responseCode = "400", description = "Invalid status, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid status, limit or cursor")
     @GET
     public Slice<OrderView> list(@Parameter(description = "PENDING, PAID, COMPLETED or CANCELED") @QueryParam("status") String status,
                                  @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                                  @Parameter(description = "orders per page, 1-100") @QueryParam("limit") @DefaultValue("20") int limit) {
         PageParameters.checkLimit(limit);
-        OrderStatus only = status == null ? null : Arrays.stream(OrderStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+        OrderStatus only = status == null ? null : OrderStatus.parse(status)
                 .orElseThrow(() -> Problem.invalid("status", "must be PENDING, PAID, COMPLETED or CANCELED"));
         Cursor after = PageParameters.cursor(cursor);
         if (admin()) {
@@ -113,31 +108,28 @@ public class OrdersResource {
 
     @Operation(summary = "One order and its status (its member's or, for administrators, any)")
     @APIResponse(responseCode = "200", description = "The order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(responseCode = "404", description = "No such order of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such order of yours")
     @GET
     @Path("{id}")
     public OrderView order(@PathParam("id") long id) {
-        return orders.memberOf(id).filter(owner -> admin() || owner == member()).flatMap(owner -> orders.find(id))
-                .orElseThrow(() -> new NoSuchOrderException(id));
+        return service.visibleTo(current.require(), id).orElseThrow(() -> new NoSuchOrderException(id));
     }
 
     @Operation(summary = "Cancel a pending order (its member or an administrator); its stock goes back")
     @APIResponse(responseCode = "200", description = "The cancelled order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(responseCode = "404", description = "No such order of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not pending any more", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such order of yours")
+    @APIResponse(responseCode = "409", description = "Not pending any more")
     @POST
     @Path("{id}/cancel")
     public OrderView cancel(@PathParam("id") long id) {
-        order(id);
-        service.cancel(id, admin() ? "cancelled by an administrator" : "cancelled by the member");
-        return order(id);
+        return service.cancelFor(current.require(), id);
     }
 
     private boolean admin() {
-        return security.isUserInRole("admin");
+        return current.require().admin();
     }
 
     private long member() {
-        return Long.parseLong(token.getSubject());
+        return current.require().id();
     }
 }

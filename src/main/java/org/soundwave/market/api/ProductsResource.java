@@ -21,23 +21,23 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.soundwave.market.CatalogRepository;
-import org.soundwave.market.CatalogService;
-import org.soundwave.market.MarketCaches;
-import org.soundwave.market.NoSuchProductException;
-import org.soundwave.market.ProductCursor;
-import org.soundwave.market.ProductForm;
-import org.soundwave.market.ProductSort;
-import org.soundwave.market.ProductView;
-import org.soundwave.market.ReviewForm;
-import org.soundwave.market.ReviewView;
+import org.soundwave.account.CurrentMember;
+import org.soundwave.market.catalog.CatalogRepository;
+import org.soundwave.market.catalog.CatalogService;
+import org.soundwave.market.catalog.MarketCaches;
+import org.soundwave.market.catalog.NoSuchProductException;
+import org.soundwave.market.catalog.ProductCursor;
+import org.soundwave.market.catalog.ProductForm;
+import org.soundwave.market.catalog.ProductSort;
+import org.soundwave.market.catalog.ProductView;
+import org.soundwave.market.catalog.ReviewForm;
+import org.soundwave.market.catalog.ReviewView;
 import org.soundwave.platform.RestApplication;
 import org.soundwave.platform.api.Cursor;
 import org.soundwave.platform.api.PageParameters;
@@ -65,7 +65,7 @@ public class ProductsResource {
     CatalogService catalog;
 
     @Inject
-    JsonWebToken token;
+    CurrentMember current;
 
     @Context
     SecurityContext security;
@@ -76,7 +76,7 @@ public class ProductsResource {
     @Operation(summary = "Products for sale: one category's or all, optionally those whose name contains q, sorted")
     @APIResponse(responseCode = "200", description = "A page of products and the cursor of the next one",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Slice.class)))
-    @APIResponse(responseCode = "400", description = "Invalid sort, limit, search or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid sort, limit, search or cursor")
     @GET
     @PermitAll
     public Slice<ProductView> list(@Parameter(description = "a category's slug") @QueryParam("category") String category,
@@ -104,7 +104,7 @@ public class ProductsResource {
 
     @Operation(summary = "One product with its average rating")
     @APIResponse(responseCode = "200", description = "The product", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "404", description = "No such product (or not for sale)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such product (or not for sale)")
     @GET
     @Path("{id}")
     @PermitAll
@@ -115,9 +115,9 @@ public class ProductsResource {
 
     @Operation(summary = "Create a product (administrators)")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "403", description = "Not an administrator")
     @SecurityRequirement(name = RestApplication.BEARER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -131,8 +131,8 @@ public class ProductsResource {
 
     @Operation(summary = "Change a product (administrators)")
     @APIResponse(responseCode = "200", description = "The product", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such product", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "404", description = "No such product")
     @SecurityRequirement(name = RestApplication.BEARER)
     @PUT
     @Path("{id}")
@@ -146,7 +146,7 @@ public class ProductsResource {
 
     @Operation(summary = "Take a product out of sale (administrators); it stays for the orders that name it")
     @APIResponse(responseCode = "204", description = "Deactivated")
-    @APIResponse(responseCode = "404", description = "No such product", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such product")
     @SecurityRequirement(name = RestApplication.BEARER)
     @DELETE
     @Path("{id}")
@@ -158,7 +158,7 @@ public class ProductsResource {
     @Operation(summary = "A product's reviews, newest first")
     @APIResponse(responseCode = "200", description = "A page of reviews and the cursor of the next one",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Slice.class)))
-    @APIResponse(responseCode = "404", description = "No such product", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such product")
     @GET
     @Path("{id}/reviews")
     @PermitAll
@@ -173,10 +173,10 @@ public class ProductsResource {
 
     @Operation(summary = "Review a product (members; one review per member and product)")
     @APIResponse(responseCode = "201", description = "Reviewed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such product", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already reviewed by this member", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "401", description = "No valid access token")
+    @APIResponse(responseCode = "404", description = "No such product")
+    @APIResponse(responseCode = "409", description = "Already reviewed by this member")
     @SecurityRequirement(name = RestApplication.BEARER)
     @POST
     @Path("{id}/reviews")
@@ -184,7 +184,7 @@ public class ProductsResource {
     @RolesAllowed({"member", "admin"})
     public Response review(@PathParam("id") long id, @Valid ReviewForm form) {
         Problem.requireBody(form);
-        catalog.review(id, Long.parseLong(token.getSubject()), form);
+        catalog.review(id, current.require().id(), form);
         return Response.status(Response.Status.CREATED).entity(product(id)).build();
     }
 }

@@ -9,14 +9,14 @@ import jakarta.servlet.http.Part;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.soundwave.market.CatalogService;
-import org.soundwave.market.CategoryView;
-import org.soundwave.market.ImageStore;
-import org.soundwave.market.InvalidCatalogInputException;
-import org.soundwave.market.MarketCaches;
-import org.soundwave.market.NoSuchProductException;
-import org.soundwave.market.ProductForm;
-import org.soundwave.market.ProductView;
+import org.soundwave.market.catalog.CatalogService;
+import org.soundwave.market.catalog.CategoryView;
+import org.soundwave.market.catalog.ImageStore;
+import org.soundwave.market.catalog.InvalidCatalogInputException;
+import org.soundwave.market.catalog.MarketCaches;
+import org.soundwave.market.catalog.NoSuchProductException;
+import org.soundwave.market.catalog.ProductForm;
+import org.soundwave.market.catalog.ProductView;
 import org.soundwave.platform.web.Pages;
 
 /**

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.OptionalInt;
-import org.soundwave.market.CatalogRepository;
-import org.soundwave.market.ProductView;
+import org.soundwave.market.catalog.CatalogRepository;
+import org.soundwave.market.catalog.ProductView;
 import org.soundwave.platform.web.Pages;
 
 /** /admin/products (administrators): every product, active or not, newest first, 50 a page; ?q= searches. */

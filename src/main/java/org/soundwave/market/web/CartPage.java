@@ -5,13 +5,12 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
-import org.soundwave.market.CartItemForm;
-import org.soundwave.market.CartView;
-import org.soundwave.market.NoSuchProductException;
+import org.soundwave.market.cart.CartItemForm;
+import org.soundwave.market.cart.CartView;
+import org.soundwave.market.catalog.NoSuchProductException;
 import org.soundwave.platform.web.Pages;
 
 /** /cart: the cart's lines with their quantities (changeable), removal, and the subtotal. */
@@ -23,9 +22,6 @@ public class CartPage {
     Carts carts;
 
     @Inject
-    SecurityContext security;
-
-    @Inject
     HttpServletRequest request;
 
     private CartView cart;
@@ -33,7 +29,7 @@ public class CartPage {
 
     public CartView getCart() {
         if (cart == null) {
-            cart = carts.view(security.getCallerPrincipal(), request.getSession(false));
+            cart = carts.view(request.getSession(false));
             cart.items().forEach(line -> quantities.putIfAbsent(line.productId(), line.quantity()));
         }
         return cart;
@@ -53,7 +49,7 @@ public class CartPage {
             return null;
         }
         try {
-            carts.set(security.getCallerPrincipal(), request.getSession(true), productId, quantity);
+            carts.set(request.getSession(true), productId, quantity);
         } catch (NoSuchProductException gone) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     "That product is no longer for sale.", null));
@@ -64,7 +60,7 @@ public class CartPage {
     }
 
     public String remove(long productId) {
-        carts.remove(security.getCallerPrincipal(), request.getSession(true), productId);
+        carts.remove(request.getSession(true), productId);
         Pages.redirect("/cart");
         return null;
     }

@@ -3,17 +3,14 @@ package org.soundwave.market.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpSession;
-import java.security.Principal;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.soundwave.account.User;
+import org.soundwave.account.CurrentMember;
 import org.soundwave.account.web.SignedIn;
-import org.soundwave.market.CartService;
-import org.soundwave.market.CartView;
+import org.soundwave.market.cart.CartService;
+import org.soundwave.market.cart.CartView;
 import org.soundwave.market.VisitorCart;
 
 /**
@@ -28,16 +25,16 @@ public class Carts {
     @Inject
     CartService carts;
 
-    @PersistenceContext(unitName = "soundwave")
-    EntityManager em;
+    @Inject
+    CurrentMember current;
 
-    public CartView view(Principal member, HttpSession session) {
-        Optional<Long> id = memberId(member);
+    public CartView view(HttpSession session) {
+        Optional<Long> id = memberId();
         return id.isPresent() ? carts.memberCart(id.get()) : carts.visitorCart(visitorCart(session));
     }
 
-    public void set(Principal member, HttpSession session, long productId, int quantity) {
-        Optional<Long> id = memberId(member);
+    public void set(HttpSession session, long productId, int quantity) {
+        Optional<Long> id = memberId();
         if (id.isPresent()) {
             carts.set(id.get(), productId, quantity);
             return;
@@ -47,14 +44,14 @@ public class Carts {
     }
 
     /** Adds to the quantity already in the cart (up to the maximum). */
-    public void add(Principal member, HttpSession session, long productId, int quantity) {
-        int already = view(member, session).items().stream().filter(l -> l.productId() == productId)
+    public void add(HttpSession session, long productId, int quantity) {
+        int already = view(session).items().stream().filter(l -> l.productId() == productId)
                 .mapToInt(CartView.Line::quantity).sum();
-        set(member, session, productId, Math.min(already + quantity, org.soundwave.market.CartItemForm.MAX_QUANTITY));
+        set(session, productId, Math.min(already + quantity, org.soundwave.market.cart.CartItemForm.MAX_QUANTITY));
     }
 
-    public void remove(Principal member, HttpSession session, long productId) {
-        Optional<Long> id = memberId(member);
+    public void remove(HttpSession session, long productId) {
+        Optional<Long> id = memberId();
         if (id.isPresent()) {
             carts.remove(id.get(), productId);
         } else {
@@ -68,7 +65,7 @@ public class Carts {
             return;
         }
         try {
-            memberId(() -> event.username()).ifPresent(id -> carts.merge(id, cart));
+            carts.merge(event.memberId(), cart);
             event.session().removeAttribute(VisitorCart.SESSION_KEY);
         } catch (RuntimeException e) {
             // Signing in must not fail because of the cart; the visitor's cart stays in the session.
@@ -81,7 +78,7 @@ public class Carts {
         return stored instanceof VisitorCart cart ? cart : VisitorCart.empty();
     }
 
-    private Optional<Long> memberId(Principal member) {
-        return member == null ? Optional.empty() : User.byUsername(em, member.getName()).map(User::id);
+    private Optional<Long> memberId() {
+        return current.get().map(CurrentMember.Member::id);
     }
 }

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import org.soundwave.market.ImageStore;
-import org.soundwave.market.ProductForm;
-import org.soundwave.market.ProductView;
+import org.soundwave.market.catalog.ImageStore;
+import org.soundwave.market.catalog.ProductForm;
+import org.soundwave.market.catalog.ProductView;
 
 /** What the admin pages share: a form from a product, an uploaded image checked and stored. */
 final class Forms {

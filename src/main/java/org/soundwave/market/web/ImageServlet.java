@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.soundwave.market.ImageStore;
+import org.soundwave.market.catalog.ImageStore;
 
 /**
  * /images/{id}: an uploaded image, from the database, so every node serves every image. Images never

@@ -3,7 +3,7 @@ package org.soundwave.market.web;
 import jakarta.servlet.annotation.WebFilter;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.soundwave.market.CategoryForm;
+import org.soundwave.market.catalog.CategoryForm;
 import org.soundwave.platform.web.ForwardingRoutes;
 
 /**

@@ -5,24 +5,21 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.SecurityContext;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
-import org.soundwave.account.User;
-import org.soundwave.market.CartService;
-import org.soundwave.market.CartView;
-import org.soundwave.market.CheckoutRequest;
-import org.soundwave.market.InvalidCatalogInputException;
-import org.soundwave.market.MarketOrderCaches;
-import org.soundwave.market.OrderRepository;
-import org.soundwave.market.OrderService;
-import org.soundwave.market.OrderStatus;
-import org.soundwave.market.OrderView;
-import org.soundwave.market.OutOfStockException;
+import org.soundwave.account.CurrentMember;
+import org.soundwave.market.cart.CartService;
+import org.soundwave.market.cart.CartView;
+import org.soundwave.market.order.CheckoutRequest;
+import org.soundwave.market.catalog.InvalidCatalogInputException;
+import org.soundwave.market.order.MarketOrderCaches;
+import org.soundwave.market.order.OrderRepository;
+import org.soundwave.market.order.OrderService;
+import org.soundwave.market.order.OrderStatus;
+import org.soundwave.market.order.OrderView;
+import org.soundwave.market.order.OutOfStockException;
 import org.soundwave.platform.web.Pages;
 
 /**
@@ -49,8 +46,8 @@ public class OrderPages {
     @Inject
     SecurityContext security;
 
-    @PersistenceContext(unitName = "soundwave")
-    EntityManager em;
+    @Inject
+    CurrentMember current;
 
     /** The key this checkout form was rendered with: submitting it twice places one order. */
     private String checkoutKey = UUID.randomUUID().toString();
@@ -84,11 +81,8 @@ public class OrderPages {
     /** /orders/{id}: the member's own order (administrators: any); otherwise 404. */
     public void loadOrder() {
         OptionalInt id = Pages.positive(Pages.parameter("id"));
-        boolean admin = security.isCallerInRole("admin");
         if (id.isPresent() && id.getAsInt() > 0) {
-            long member = member();
-            order = orders.memberOf(id.getAsInt()).filter(owner -> admin || owner == member)
-                    .flatMap(owner -> orders.find(id.getAsInt())).orElse(null);
+            order = current.get().flatMap(who -> service.visibleTo(who, id.getAsInt())).orElse(null);
         }
         if (order == null) {
             Pages.notFound("There is no such order of yours.");
@@ -101,8 +95,8 @@ public class OrderPages {
             return;
         }
         try {
-            service.cancel(order.id(), "cancelled by the member");
-        } catch (org.soundwave.market.OrderConflictException late) {
+            service.cancelFor(current.require(), order.id());
+        } catch (org.soundwave.market.order.OrderConflictException late) {
             message("This order is " + order.status().toLowerCase() + " and can no longer be cancelled.");
             return;
         }
@@ -115,7 +109,7 @@ public class OrderPages {
 
     public List<OrderView> getAll() {
         String status = Pages.parameter("status");
-        OrderStatus only = status == null ? null : Arrays.stream(OrderStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
+        OrderStatus only = OrderStatus.parse(status).orElse(null);
         return orders.orders(null, only, null, 100).items();
     }
 
@@ -139,7 +133,7 @@ public class OrderPages {
     }
 
     private long member() {
-        return User.byUsername(em, security.getCallerPrincipal().getName()).map(User::id).orElseThrow();
+        return current.require().id();
     }
 
     private static void message(String text) {

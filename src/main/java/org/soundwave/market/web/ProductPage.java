@@ -5,23 +5,21 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.soundwave.account.User;
-import org.soundwave.market.CartItemForm;
-import org.soundwave.market.CatalogConflictException;
-import org.soundwave.market.CatalogRepository;
-import org.soundwave.market.CatalogService;
-import org.soundwave.market.MarketCaches;
-import org.soundwave.market.NoSuchProductException;
-import org.soundwave.market.ProductView;
-import org.soundwave.market.ReviewForm;
-import org.soundwave.market.ReviewView;
+import org.soundwave.account.CurrentMember;
+import org.soundwave.market.cart.CartItemForm;
+import org.soundwave.market.catalog.CatalogConflictException;
+import org.soundwave.market.catalog.CatalogRepository;
+import org.soundwave.market.catalog.CatalogService;
+import org.soundwave.market.catalog.MarketCaches;
+import org.soundwave.market.catalog.NoSuchProductException;
+import org.soundwave.market.catalog.ProductView;
+import org.soundwave.market.catalog.ReviewForm;
+import org.soundwave.market.catalog.ReviewView;
 import org.soundwave.platform.web.Pages;
 
 /**
@@ -53,8 +51,8 @@ public class ProductPage {
     @Inject
     HttpServletRequest request;
 
-    @PersistenceContext(unitName = "soundwave")
-    EntityManager em;
+    @Inject
+    CurrentMember current;
 
     private boolean loaded;
     private ProductView product;
@@ -83,7 +81,7 @@ public class ProductPage {
             return null;
         }
         try {
-            carts.add(security.getCallerPrincipal(), request.getSession(true), product.id(), quantity);
+            carts.add(request.getSession(true), product.id(), quantity);
         } catch (NoSuchProductException gone) {
             message(FacesMessage.SEVERITY_ERROR, "This product is no longer for sale.");
             return null;
@@ -101,7 +99,7 @@ public class ProductPage {
             Pages.signInFirst(getUrl());
             return null;
         }
-        long member = User.byUsername(em, security.getCallerPrincipal().getName()).map(User::id).orElseThrow();
+        long member = current.require().id();
         try {
             service.review(product.id(), member, review);
         } catch (CatalogConflictException twice) {

@@ -7,12 +7,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.soundwave.market.CatalogRepository;
-import org.soundwave.market.CategoryView;
-import org.soundwave.market.MarketCaches;
-import org.soundwave.market.ProductCursor;
-import org.soundwave.market.ProductSort;
-import org.soundwave.market.ProductView;
+import org.soundwave.market.catalog.CatalogRepository;
+import org.soundwave.market.catalog.CategoryView;
+import org.soundwave.market.catalog.MarketCaches;
+import org.soundwave.market.catalog.ProductCursor;
+import org.soundwave.market.catalog.ProductSort;
+import org.soundwave.market.catalog.ProductView;
 import org.soundwave.platform.api.Slice;
 import org.soundwave.platform.web.Pages;
 

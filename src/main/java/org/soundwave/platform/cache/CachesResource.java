@@ -33,8 +33,8 @@ import org.soundwave.platform.api.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
 @SecurityRequirement(name = RestApplication.BEARER)
-@APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid access token")
+@APIResponse(responseCode = "403", description = "Not an administrator")
 public class CachesResource {
 
     /** Longest time to live the API accepts: a day. */
@@ -55,8 +55,8 @@ public class CachesResource {
 
     @Operation(summary = "Switch a level on or off, or change its time to live, on every node (administrators)")
     @APIResponse(responseCode = "200", description = "The level now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CacheView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such level", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "404", description = "No such level")
     @PUT
     @Path("{level}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -78,7 +78,7 @@ public class CachesResource {
 
     @Operation(summary = "Empty one level on every node (administrators)")
     @APIResponse(responseCode = "204", description = "Emptied")
-    @APIResponse(responseCode = "404", description = "No such level", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such level")
     @DELETE
     @Path("{level}/entries")
     public void clear(@PathParam("level") String id) {

@@ -1,5 +1,0 @@
-package org.soundwave.market;
-
-/** An order was placed or moved on (fired inside its transaction; acted on after commit). */
-public record OrderChanged(long orderId, long memberId) {
-}

@@ -1,0 +1,37 @@
+package org.soundwave.market.catalog;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.soundwave.account.Registration;
+
+/** A member's review: 1-5 stars and an optional text. */
+public class ReviewForm {
+
+    @NotNull(message = "is required")
+    @Min(value = 1, message = "must be 1 to 5")
+    @Max(value = 5, message = "must be 1 to 5")
+    private Integer rating;
+
+    @Size(max = 2000, message = "must be at most 2000 characters")
+    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
+    private String content = "";
+
+    public Integer getRating() {
+        return rating;
+    }
+
+    public void setRating(Integer rating) {
+        this.rating = rating;
+    }
+
+    public String getContent() {
+        return content;
+    }
+
+    public void setContent(String content) {
+        this.content = content;
+    }
+}
