@@ -173,8 +173,9 @@ class MarketBrowserIT {
         type("product:stock", "4");
         browser.findElement(By.id("product:image")).sendKeys(text.toString());
         browser.findElement(By.id("product:save")).click();
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("product:price-error")));
-        assertTrue(browser.findElement(By.id("product:price-error")).getText().contains("at least 0"), "price refused");
+        // Waits for the refused price's message itself: the element is looked up again until it holds it, so a
+        // page still being replaced by the response never hands back a stale element.
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("product:price-error"), "at least 0"));
 
         type("product:price", "249.90");
         browser.findElement(By.id("product:image")).sendKeys(text.toString());
