@@ -1,5 +1,6 @@
 package org.soundwave.platform.health;
 
+import com.hazelcast.core.HazelcastInstance;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the shop, categories, products) by following the links of {@code /} and {@code /shop}, adds the API's
  * lists and items, then requests them in turn over its own HTTP listener ({@code soundwave.warmup.url},
  * which bin/cluster sets) until {@code soundwave.warmup.requests} have been served or
- * {@code soundwave.warmup.max-seconds} have passed. Readiness ({@link WarmUpCheck}) is DOWN until then.
+ * {@code soundwave.warmup.max-seconds} have passed, then until the data grid is safe (no partition still
+ * migrating to or from this new member) within the same time. Readiness ({@link WarmUpCheck}) is DOWN until then.
  * Half of its workers browse with a session of their own (opened by /visit, signed out at the end), as
  * members do, so the replicated session's load and save and the per-holder rendering are warm too.
  * <p>Its requests carry a token only this JVM knows ({@link #HEADER}): the page cache renders them
@@ -86,6 +88,12 @@ public class WarmUp {
 
     @Resource
     ManagedThreadFactory threads;
+
+    @Resource(lookup = "payara/Hazelcast")
+    HazelcastInstance hazelcast;
+
+    /** How long the pass waited for the data grid to finish moving partitions (see {@link #awaitGridSafe}). */
+    private volatile long gridWaitMillis;
 
     private static String newToken() {
         byte[] bytes = new byte[16];
@@ -160,6 +168,7 @@ public class WarmUp {
                 }).start();
             }
             done.await();
+            awaitGridSafe(deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -167,8 +176,27 @@ public class WarmUp {
         } finally {
             seconds = (System.nanoTime() - startedNanos) / 1_000_000_000L;
             state = State.DONE;
-            LOG.info("warm-up done: " + served.get() + " requests (" + failed.get() + " not 2xx) in " + seconds + " s");
+            LOG.info("warm-up done: " + served.get() + " requests (" + failed.get() + " not 2xx) in " + seconds + " s, "
+                    + gridWaitMillis + " ms of it waiting for the grid's migrations");
         }
+    }
+
+    /**
+     * A node that joins the grid receives its share of partitions (sessions, caches) while it starts;
+     * until those migrations are done, requests touching a moving partition wait for it. So the pass
+     * ends when the grid is safe (every partition owned and backed up, nothing migrating) or at the
+     * deadline, whichever comes first.
+     */
+    private void awaitGridSafe(long deadline) throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() < deadline && !hazelcast.getPartitionService().isClusterSafe()) {
+            Thread.sleep(200);   // polling the grid's state until it has settled; not a synchronisation of tests
+        }
+        gridWaitMillis = (System.nanoTime() - start) / 1_000_000L;
+    }
+
+    long gridWaitMillis() {
+        return gridWaitMillis;
     }
 
     /** The web module's servlets have started, but the listener may answer 404 for a moment longer. */

@@ -21,6 +21,7 @@ public class WarmUpCheck implements HealthCheck {
                 .withData("requests", warmUp.served())
                 .withData("notOk", warmUp.failed())
                 .withData("seconds", warmUp.seconds())
+                .withData("gridWaitMillis", warmUp.gridWaitMillis())
                 .build();
     }
 }
