@@ -19,6 +19,31 @@ final class GridCacheFake {
     final AtomicInteger operations = new AtomicInteger();
     volatile boolean failing;
 
+    /** What "another node" does once a reader has found its lease a given number of times (see {@link #onLeaseSeen}). */
+    private record LeaseHook(String key, AtomicInteger left, Runnable action) {
+    }
+
+    private volatile LeaseHook leaseHook;
+
+    /**
+     * Runs the action (another node filling or dropping its lease) when a get of the key has found a lease
+     * there the given number of times, so a test plays "meanwhile" at a point of the reader's own steps
+     * instead of after a pause.
+     */
+    void onLeaseSeen(String key, int times, Runnable action) {
+        leaseHook = new LeaseHook(key, new AtomicInteger(times), action);
+    }
+
+    private Object get(String key) {
+        Object found = entries.get(key);
+        LeaseHook hook = leaseHook;
+        if (hook != null && hook.key().equals(key) && found instanceof SharedCache.Lease && hook.left().decrementAndGet() == 0) {
+            hook.action().run();
+            found = entries.get(key);
+        }
+        return found;
+    }
+
     @SuppressWarnings("unchecked")
     ICache<String, Object> cache() {
         return (ICache<String, Object>) Proxy.newProxyInstance(GridCacheFake.class.getClassLoader(), new Class<?>[] {ICache.class},
@@ -41,7 +66,7 @@ final class GridCacheFake {
                     }
                     switch (name + "/" + arity) {
                         case "get/1":
-                            return entries.get((String) args[0]);
+                            return get((String) args[0]);
                         case "putIfAbsent/3":
                             if (entries.putIfAbsent((String) args[0], args[1]) == null) {
                                 expiries.put((String) args[0], (ExpiryPolicy) args[2]);

@@ -82,20 +82,6 @@ class SharedCacheTest {
         };
     }
 
-    /** Runs the action on another thread after the delay, as another node would. */
-    private static void later(long millis, Runnable action) {
-        Thread thread = new Thread(() -> {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                return;
-            }
-            action.run();
-        });
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     @Test
     void aMissComputesAndStoresTheValueAndTheNextCallIsAHit() {
         assertEquals("v", cache.get("k", String.class, loader("v")));
@@ -123,7 +109,7 @@ class SharedCacheTest {
     @Test
     void aMissWaitsForTheValueAnotherNodeIsComputingUnderItsLease() {
         grid.entries.put("k", new SharedCache.Lease("another node"));
-        later(100, () -> grid.entries.put("k", "theirs"));
+        grid.onLeaseSeen("k", 2, () -> grid.entries.put("k", "theirs"));   // while the miss waits
         assertEquals("theirs", cache.get("k", String.class, loader("ours")));
         assertEquals(0, loads.get());
     }
@@ -131,7 +117,7 @@ class SharedCacheTest {
     @Test
     void aMissComputesForItselfAsSoonAsTheOtherLeaseIsGoneWithoutAValue() {
         grid.entries.put("k", new SharedCache.Lease("another node"));
-        later(200, () -> grid.entries.remove("k"));   // invalidated, or the other node gave up
+        grid.onLeaseSeen("k", 2, () -> grid.entries.remove("k"));   // invalidated, or the other node gave up
         long start = System.nanoTime();
         assertEquals("ours", cache.get("k", String.class, loader("ours")));
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < SharedCache.LEASE_WAIT_MILLIS);
