@@ -3,7 +3,8 @@
 
 cmd_restart() {
     local name=${1:-}
-    [ -n "$name" ] || die "usage: bin/cluster restart NODE"
+    [ -n "$name" ] || die "usage: bin/cluster restart NODE|postgres"
+    [ "$name" = postgres ] && { cmd_postgres restart; return; }
     check_node "$name"
     is_local "$name" || die "$name runs on $(node_host "$name"): restart it there"
     OUT_DRAINED=no

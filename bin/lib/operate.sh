@@ -47,8 +47,8 @@ metric_sum() {
 }
 
 cmd_status() {
-    local name pid state ready body members version
-    printf '%-7s %-8s %-8s %-22s %-20s %-6s %-10s %s\n' NODE ROLE PID ADDRESS BALANCER READY GRID VERSION
+    local name pid state ready body members version database
+    printf '%-7s %-8s %-8s %-22s %-20s %-6s %-10s %-12s %s\n' NODE ROLE PID ADDRESS BALANCER READY GRID DATABASE VERSION
     for name in $(node_names); do
         pid=-; pid_alive "$(node_dir "$name")/node.pid" && pid=$(cat "$(node_dir "$name")/node.pid")
         is_local "$name" || pid="remote"
@@ -57,9 +57,12 @@ cmd_status() {
         [ -z "$body" ] && ready=-
         members=$(readiness_field '.checks[]? | select(.name == "hazelcast") | .data.members' <<< "$body")
         version=$(readiness_field '.checks[]? | select(.name == "web") | .data.version' <<< "$body")
+        # Whether the node reaches PostgreSQL (its readiness reports it without going DOWN over it).
+        database=$(readiness_field '.checks[]? | select(.name == "database") | .data.reachable | tostring | if . == "true" then "reachable" else "unreachable" end' <<< "$body")
         state=$(balancer_state "$name"); state=${state:-?}
-        printf '%-7s %-8s %-8s %-22s %-20s %-6s %-10s %s\n' "$name" "$(node_role "$name")" "$pid" \
-            "$(node_host "$name"):$(node_port "$name")" "$state" "$ready" "${members:+$members members}" "${version:--}"
+        printf '%-7s %-8s %-8s %-22s %-20s %-6s %-10s %-12s %s\n' "$name" "$(node_role "$name")" "$pid" \
+            "$(node_host "$name"):$(node_port "$name")" "$state" "$ready" "${members:+$members members}" \
+            "${database:--}" "${version:--}"
     done
     # The cluster view: each node's own metrics (/metrics), side by side.
     local text hits misses ratio queue=""
@@ -87,7 +90,7 @@ cmd_status() {
     echo
     local httpd=stopped pg=stopped
     httpd_running && httpd="PID $(cat "$RUN/httpd/httpd.pid"), http://127.0.0.1:$HTTP_PORT/"
-    [ -f "$PG_DIR/data/PG_VERSION" ] && pg_running && pg="$PG_HOST:$PG_PORT"
+    pg=$(postgres_state)
     [ -n "$queue" ] && echo "$queue"
     echo "httpd:      $httpd"
     echo "postgresql: $pg"

@@ -97,6 +97,33 @@ stop_postgres() {
     fi
 }
 
+# stop|start|restart postgres: PostgreSQL alone, for maintenance. The nodes keep running meanwhile:
+# page-cached pages are served stale, the rest answers 503 with Retry-After, and everything recovers by
+# itself within seconds of PostgreSQL being back (no node restart).
+cmd_postgres() {
+    local action=$1
+    [ -f "$PG_DIR/data/PG_VERSION" ] || die "no PostgreSQL cluster in $PG_DIR: bin/cluster up first"
+    case "$action" in
+        stop) pg_running || { say "PostgreSQL is not running"; return 0; }
+              stop_postgres
+              say "PostgreSQL stopped: nodes serve cached pages stale and answer 503 to the rest until it starts again" ;;
+        start) ensure_postgres; say "PostgreSQL runs on $PG_HOST:$PG_PORT: nodes reconnect within seconds" ;;
+        restart) stop_postgres; ensure_postgres; say "PostgreSQL restarted on $PG_HOST:$PG_PORT: nodes reconnect within seconds" ;;
+    esac
+}
+
+# PostgreSQL's state for status: running and accepting connections, running but refusing them
+# (starting, shutting down), or stopped.
+postgres_state() {
+    if [ ! -f "$PG_DIR/data/PG_VERSION" ] || ! pg_running; then
+        echo stopped
+    elif as_pg "$PG_BIN/pg_isready" -q -h "$PG_DIR/socket" -p "$PG_PORT" -t 2 >/dev/null 2>&1; then
+        echo "$PG_HOST:$PG_PORT, accepting connections"
+    else
+        echo "$PG_HOST:$PG_PORT, running but not accepting connections"
+    fi
+}
+
 # The dataset's one password hash, in the format the application stores (Soteria's PBKDF2:
 # algorithm:iterations:salt:hash, base64), with a fixed salt so the same parameters give the same rows.
 dataset_password_hash() {

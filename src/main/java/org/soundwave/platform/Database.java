@@ -8,6 +8,12 @@ import jakarta.annotation.sql.DataSourceDefinition;
  * {@code SOUNDWAVE_DB_PASSWORD}) override the defaults in microprofile-config.properties. bin/cluster puts
  * {@code ApplicationName=soundwave-<node>} in each node's URL, so pg_stat_activity (and pg_locks through
  * it) tells which node holds a connection or a lock.
+ * <p>
+ * Built to notice PostgreSQL going away and coming back without a restart: a connection is checked with
+ * {@code SELECT 1} when it is handed out (at most once every two seconds each), and one that fails makes
+ * the pool drop them all, so a restarted server's dead connections are replaced at once; nobody waits more
+ * than about two seconds for a connection or a connect (see DatabaseAvailability for what the application
+ * does meanwhile).
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
@@ -17,12 +23,15 @@ import jakarta.annotation.sql.DataSourceDefinition;
         password = "${MPCONFIG=soundwave.db.password}",
         minPoolSize = 2,
         maxPoolSize = 32,
-        loginTimeout = 5,
+        loginTimeout = 2,
         properties = {
             "fish.payara.is-connection-validation-required=true",
-            "fish.payara.connection-validation-method=meta-data",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+            "fish.payara.validate-atmost-once-period-in-seconds=2",
             "fish.payara.fail-all-connections=true",
-            "connectTimeout=5",
+            "fish.payara.max-wait-time-in-millis=2000",
+            "connectTimeout=2",
             "socketTimeout=60"
         })
 public final class Database {

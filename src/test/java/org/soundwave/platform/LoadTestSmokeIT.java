@@ -1,6 +1,7 @@
 package org.soundwave.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class LoadTestSmokeIT {
         cluster.script("loadtest/run", "--smoke", "--keep-data", "--output", output.toString());
 
         String report = Files.readString(output.resolve("REPORT.md"));
-        for (String section : List.of("## Machine and versions", "## Dataset", "## Surge", "## Hot pages", "## Distribution", "## Failover",
+        for (String section : List.of("## Machine and versions", "## Dataset", "## Surge", "## Hot pages", "## Distribution", "## Failover", "## PostgreSQL restart",
                 "## Resources", "## Cache effect", "## Reading")) {
             assertTrue(report.contains(section), "the report has " + section);
         }
@@ -70,5 +71,11 @@ class LoadTestSmokeIT {
         assertTrue(report.contains("| list `/`"), "the list page was measured");
         assertTrue(report.contains("post-member"), "and a signed-in member's post page");
         assertTrue(report.contains("Throughput ratio first/warm"), "and a restarted node's first seconds");
+        String restart = report.substring(report.indexOf("## PostgreSQL restart"), report.indexOf("## Resources"));
+        String listRow = restart.lines().filter(l -> l.startsWith("| list")).findFirst()
+                .orElseThrow(() -> new AssertionError("no list row in the PostgreSQL restart section:\n" + restart));
+        assertEquals("0", listRow.split("\\|")[3].trim(), "no failed request on the cached page while PostgreSQL restarted: " + listRow);
+        assertTrue(listRow.split("\\|")[5].trim().matches("\\d+×200"), "only 200s on the cached page: " + listRow);
+        assertFalse(restart.contains("×500"), "never a 500 while PostgreSQL restarted:\n" + restart);
     }
 }

@@ -46,6 +46,7 @@ public class CacheSettings {
     Config config;
 
     private final Map<CacheLevel, Setting> configured = new ConcurrentHashMap<>();
+    private final Map<CacheLevel, Integer> staleIfError = new ConcurrentHashMap<>();
 
     public Setting of(CacheLevel level) {
         String stored = map().get(level.id());
@@ -64,6 +65,15 @@ public class CacheSettings {
         return configured.computeIfAbsent(level, l -> new Setting(
                 config.getOptionalValue(key(l, "enabled"), Boolean.class).orElse(true),
                 config.getOptionalValue(key(l, "ttl-seconds"), Integer.class).orElse(60)));
+    }
+
+    /**
+     * Seconds an entry of the level is kept past its time to live, to be served stale while its source
+     * (PostgreSQL) is unreachable; 0 (the default) for levels that drop entries at their time to live.
+     */
+    public int staleIfErrorSeconds(CacheLevel level) {
+        return staleIfError.computeIfAbsent(level, l -> Math.max(0,
+                config.getOptionalValue(key(l, "stale-if-error-seconds"), Integer.class).orElse(0)));
     }
 
     /** Most entries each member keeps (least recently used go first). */

@@ -86,20 +86,55 @@ public final class SharedCache {
      * null or fails {@code shareable} is returned to this caller only: neither stored nor handed to waiters.
      */
     public <V> V get(String key, Class<V> type, Supplier<V> loader, Predicate<? super V> shareable) {
-        if (!enabled()) {
-            return loader.get();
-        }
-        Object cached = read(key);
-        if (type.isInstance(cached)) {
-            counters.hits().inc();
-            return type.cast(cached);
-        }
-        counters.misses().inc();
-        return flights.run(key, type, () -> load(key, type, loader, shareable), shareable);
+        return get(key, type, loader, shareable, value -> true);
     }
 
     public <V> V get(String key, Class<V> type, Supplier<V> loader) {
         return get(key, type, loader, value -> true);
+    }
+
+    /**
+     * As {@link #get(String, Class, Supplier, Predicate)}, for a level that keeps entries past their time to
+     * live ({@link CacheSettings#staleIfErrorSeconds}): a cached value that is no longer {@code fresh} is
+     * computed again, and if that computation is not shareable (it failed: the database is unreachable)
+     * the old value is put back, where {@link #stale} finds it for serving while the database is away.
+     */
+    public <V> V get(String key, Class<V> type, Supplier<V> loader, Predicate<? super V> shareable,
+                     Predicate<? super V> fresh) {
+        if (!enabled()) {
+            return loader.get();
+        }
+        Object cached = read(key);
+        V expired = null;
+        if (type.isInstance(cached)) {
+            V value = type.cast(cached);
+            if (fresh.test(value)) {
+                counters.hits().inc();
+                return value;
+            }
+            expired = value;
+        }
+        counters.misses().inc();
+        V old = expired;
+        return flights.run(key, type, () -> load(key, type, loader, shareable, old), shareable);
+    }
+
+    /**
+     * Whatever value is under the key, fresh or kept past its time to live (see
+     * {@link CacheSettings#staleIfErrorSeconds}): for serving while the value cannot be computed. Not
+     * counted as a hit or a miss; empty when the level is off.
+     */
+    public <V> Optional<V> stale(String key, Class<V> type) {
+        if (!enabled()) {
+            return Optional.empty();
+        }
+        Object cached = read(key);
+        return type.isInstance(cached) ? Optional.of(type.cast(cached)) : Optional.empty();
+    }
+
+    /** Seconds entries of this level are kept past their time to live; 0 if they are not. */
+    public int staleIfErrorSeconds() {
+        return settings.staleIfErrorSeconds(level);
     }
 
     /** The value under the key if there is one (counted as a hit or a miss); empty when the level is off. */
@@ -181,23 +216,49 @@ public final class SharedCache {
         return counters.puts().getCount();
     }
 
-    private <V> V load(String key, Class<V> type, Supplier<V> loader, Predicate<? super V> shareable) {
-        Optional<Lease> lease = reserve(key);
+    private <V> V load(String key, Class<V> type, Supplier<V> loader, Predicate<? super V> shareable, V expired) {
+        Optional<Lease> lease = expired == null ? reserve(key) : reserveOver(key, expired);
         if (lease.isEmpty()) {
             // Another node (or request) holds the lease and is computing: wait briefly for its value.
             return awaitValue(key, type).orElseGet(loader);
         }
-        V value = loader.get();
+        V value;
+        try {
+            value = loader.get();
+        } catch (RuntimeException e) {
+            release(key, lease.get(), expired);
+            throw e;
+        }
         if (value instanceof Serializable storable && shareable.test(value)) {
             fill(key, lease.get(), storable);
         } else {
-            try {
-                cache.remove(key, lease.get());
-            } catch (RuntimeException e) {
-                warn("release", key, e);
-            }
+            release(key, lease.get(), expired);
         }
         return value;
+    }
+
+    /** A lease in place of exactly the expired value (not of a newer one another node stored meanwhile). */
+    private Optional<Lease> reserveOver(String key, Object expired) {
+        Lease lease = new Lease(UUID.randomUUID().toString());
+        try {
+            return cache.replace(key, expired, lease, LEASE_EXPIRY) ? Optional.of(lease) : Optional.empty();
+        } catch (RuntimeException e) {
+            warn("lease", key, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Gives the key up after a computation that is not stored: back to the expired value, if there was one. */
+    private void release(String key, Lease lease, Object expired) {
+        try {
+            if (expired != null) {
+                cache.replace(key, lease, expired, valueExpiry());
+            } else {
+                cache.remove(key, lease);
+            }
+        } catch (RuntimeException e) {
+            warn("release", key, e);
+        }
     }
 
     /**
@@ -236,8 +297,9 @@ public final class SharedCache {
         }
     }
 
+    /** Values live their time to live, plus the time they may be served stale where the level allows it. */
     private ModifiedExpiryPolicy valueExpiry() {
-        return new ModifiedExpiryPolicy(new Duration(TimeUnit.SECONDS, ttlSeconds()));
+        return new ModifiedExpiryPolicy(new Duration(TimeUnit.SECONDS, (long) ttlSeconds() + staleIfErrorSeconds()));
     }
 
     private void warn(String operation, String key, RuntimeException e) {

@@ -1,32 +1,38 @@
 package org.soundwave.platform.health;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.soundwave.platform.Database;
+import org.soundwave.platform.DatabaseAvailability;
 
-/** Ready only while PostgreSQL answers a query within two seconds. */
+/**
+ * Whether PostgreSQL answers, reported without making the node unready: the database is shared by every
+ * node, so taking this one out of rotation would help no visitor (no other node would do better) and would
+ * stop it serving the cached pages it still can. The check says so: status UP, {@code reachable} false,
+ * {@code since} and {@code error} while the database is away. Each call (httpd's health check, every two
+ * seconds) is also a probe: it starts or ends the node's outage mode (see {@link DatabaseAvailability}).
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseCheck implements HealthCheck {
 
-    @Resource(lookup = Database.JNDI_NAME)
-    DataSource dataSource;
+    static final String NAME = "database";
+
+    @Inject
+    DatabaseAvailability database;
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.setQueryTimeout(2);
-            s.execute("SELECT 1");
-            return HealthCheckResponse.named("database").up().build();
-        } catch (SQLException e) {
-            return HealthCheckResponse.named("database").down().withData("error", e.getMessage()).build();
-        }
+        boolean reachable = database.probe();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up()
+                .withData("reachable", reachable)
+                .withData("affectsReadiness", "no: a shared dependency, the same for every node");
+        database.outage().ifPresent(outage -> response
+                .withData("since", outage.since().toString())
+                .withData("error", outage.error()));
+        return response.build();
     }
 }

@@ -48,6 +48,11 @@ final class CapturingResponse extends HttpServletResponseWrapper {
                 && body.size() <= maxBytes && !hasViewState();
     }
 
+    /** The status the rendering set (200 unless it set another). */
+    int status() {
+        return status;
+    }
+
     CachedPage page(long renderedAtMillis) {
         flushWriter();
         return new CachedPage(getContentType(), List.copyOf(headers), body.toByteArray(), renderedAtMillis);

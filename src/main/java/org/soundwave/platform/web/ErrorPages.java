@@ -1,5 +1,6 @@
 package org.soundwave.platform.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import org.soundwave.platform.DatabaseAvailability;
 import org.soundwave.platform.api.Problem;
 
 /**
@@ -20,6 +22,9 @@ public class ErrorPages extends HttpServlet {
     public static final String UNAUTHORIZED_DETAIL = "Send a valid access token: Authorization: Bearer <token>.";
     public static final String FORBIDDEN_DETAIL = "Your account may not do this.";
 
+    @Inject
+    DatabaseAvailability database;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         Object code = request.getAttribute("jakarta.servlet.error.status_code");
@@ -28,6 +33,18 @@ public class ErrorPages extends HttpServlet {
         if (response.isCommitted()) {
             // Already answered: an error inside a forwarded request (BlogRoutes) gets its page when the
             // forward ends; the container then asks again, too late to write anything.
+            return;
+        }
+        if (request.getAttribute("jakarta.servlet.error.exception") instanceof Throwable failure && database.failed(failure)) {
+            // The database went away under this request (e.g. while signing in, before any filter ran).
+            DatabaseOutageFilter.retryAfter(response);
+            response.setHeader("Cache-Control", "no-store");
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            if (uri.startsWith(request.getContextPath() + "/api/")) {
+                DatabaseOutageFilter.problem().writeTo(response);
+            } else {
+                request.getRequestDispatcher(DatabaseOutageFilter.PAGE).forward(request, response);
+            }
             return;
         }
         if (uri.startsWith(request.getContextPath() + "/api/")) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.soundwave.platform.DatabaseAvailability;
 import org.soundwave.platform.cache.CacheLevel;
 import org.soundwave.platform.cache.Caches;
 import org.soundwave.platform.cache.SharedCache;
@@ -34,8 +35,12 @@ import org.soundwave.platform.health.WarmUp;
  * no request header except Cookie, which decides whether the cache is used at all ({@code Vary: Cookie}
  * keeps browsers from reusing a visitor's copy after sign-in).</li>
  * <li>Concurrent misses for one page on one node render it once (see {@link SharedCache}).</li>
+ * <li>Stale if error (RFC 5861): a level with {@code stale-if-error-seconds} keeps its pages that long past
+ * their time to live. While PostgreSQL is unreachable, or when rendering a page again fails with a server
+ * error, visitors get the last copy ({@code X-Cache: STALE}, with its {@code Age}) as long as it is within
+ * that bound; only a page with no copy gets the 503.</li>
  * </ul>
- * Responses say what happened: {@code X-Cache: HIT|MISS|BYPASS}, {@code Age}, {@code Cache-Control}.
+ * Responses say what happened: {@code X-Cache: HIT|MISS|STALE|BYPASS}, {@code Age}, {@code Cache-Control}.
  */
 @WebFilter(filterName = "pageCache", asyncSupported = true) // mapped in web.xml (filter order)
 public class PageCacheFilter extends HttpFilter {
@@ -57,6 +62,9 @@ public class PageCacheFilter extends HttpFilter {
 
     @Inject
     WarmUp warmUp;
+
+    @Inject
+    DatabaseAvailability database;
 
     @Inject
     @ConfigProperty(name = "soundwave.cache.page.paths")
@@ -92,40 +100,69 @@ public class PageCacheFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (!database.reachable() && serveStale(key.get(), pages, response)) {
+            return;   // no rendering tried: it would need the database
+        }
         serve(key.get(), pages, request, response, chain);
     }
 
     private void serve(String key, SharedCache pages, HttpServletRequest request, HttpServletResponse response,
                        FilterChain chain) throws IOException, ServletException {
         CapturingResponse[] rendered = new CapturingResponse[1];
+        long now = System.currentTimeMillis();
         CachedPage page;
         try {
             page = pages.get(key, CachedPage.class, () -> {
-                rendered[0] = new CapturingResponse(response);
-                render(request, rendered[0], chain);
-                return rendered[0].page(System.currentTimeMillis());
-            }, p -> rendered[0] == null || shareable(rendered[0], request));   // null: another node's stored page
+                        rendered[0] = new CapturingResponse(response);
+                        render(request, rendered[0], chain);
+                        return rendered[0].page(System.currentTimeMillis());
+                    }, p -> rendered[0] == null || shareable(rendered[0], request),   // null: another node's stored page
+                    p -> p.ageSeconds(now) < pages.ttlSeconds());
         } catch (RenderFailure failure) {
             failure.rethrow();
             return;
         }
         if (rendered[0] != null) {
+            if (rendered[0].status() >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR && serveStale(key, pages, response)) {
+                return;   // stale-if-error: the last copy rather than the error
+            }
             // This request rendered it: MISS. Its own rendering goes out even when it was not shareable.
             boolean stored = shareable(rendered[0], request);
             response.setHeader(X_CACHE, "MISS");
             if (stored) {
                 publicHeaders(response, pages, 0);
+            } else if (rendered[0].status() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+                DatabaseOutageFilter.retryAfter(response);
             }
             rendered[0].sendTo(response);
             return;
         }
-        // A value found in the cache, or rendered meanwhile by another request on this node: HIT.
-        response.setHeader(X_CACHE, "HIT");
+        // A value found in the cache, or rendered meanwhile by another request on this node: HIT (or STALE,
+        // when what another request left there is the old copy it could not replace).
+        send(page, pages, response);
+    }
+
+    /** Serves the key's last copy if it is within the stale-if-error bound; false if there is none. */
+    private static boolean serveStale(String key, SharedCache pages, HttpServletResponse response) throws IOException {
+        long now = System.currentTimeMillis();
+        Optional<CachedPage> copy = pages.stale(key, CachedPage.class)
+                .filter(p -> p.ageSeconds(now) <= (long) pages.ttlSeconds() + pages.staleIfErrorSeconds());
+        if (copy.isEmpty()) {
+            return false;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        send(copy.get(), pages, response);
+        return true;
+    }
+
+    private static void send(CachedPage page, SharedCache pages, HttpServletResponse response) throws IOException {
+        long age = page.ageSeconds(System.currentTimeMillis());
+        response.setHeader(X_CACHE, age < pages.ttlSeconds() ? "HIT" : "STALE");
         page.headers().forEach(h -> response.addHeader(h.name(), h.value()));
         if (page.contentType() != null) {
             response.setContentType(page.contentType());
         }
-        publicHeaders(response, pages, page.ageSeconds(System.currentTimeMillis()));
+        publicHeaders(response, pages, age);
         response.setContentLength(page.body().length);
         response.getOutputStream().write(page.body());
     }
@@ -136,7 +173,9 @@ public class PageCacheFilter extends HttpFilter {
     }
 
     private static void publicHeaders(HttpServletResponse response, SharedCache pages, long age) {
-        response.setHeader("Cache-Control", "public, max-age=" + pages.ttlSeconds());
+        int staleIfError = pages.staleIfErrorSeconds();
+        response.setHeader("Cache-Control", "public, max-age=" + pages.ttlSeconds()
+                + (staleIfError > 0 ? ", stale-if-error=" + staleIfError : ""));
         response.setHeader("Age", String.valueOf(age));
         response.setHeader("Vary", "Cookie");
     }

@@ -1,9 +1,11 @@
 package org.soundwave.platform.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,12 +69,21 @@ class SharedCacheTest {
 
     private final GridCacheFake grid = new GridCacheFake();
     private volatile CacheSettings.Setting setting = new CacheSettings.Setting(true, 60);
+    private volatile int staleIfErrorSeconds;
     private final SharedCache cache = new SharedCache(CacheLevel.LISTING, grid.cache(), new CacheSettings() {
         @Override
         public Setting of(CacheLevel level) {
             return setting;
         }
+
+        @Override
+        public int staleIfErrorSeconds(CacheLevel level) {
+            return staleIfErrorSeconds;
+        }
     }, new SharedCache.Counters(new Count(), new Count(), new Count()));
+
+    /** Values named "old..." count as past their time to live. */
+    private static final Predicate<String> FRESH = value -> !value.startsWith("old");
 
     private final AtomicInteger loads = new AtomicInteger();
 
@@ -104,6 +116,63 @@ class SharedCacheTest {
         assertEquals(0, cache.puts());
         assertEquals("fresh", cache.get("k", String.class, loader("fresh")));
         assertEquals(1, loads.get());
+    }
+
+    @Test
+    void aValuePastItsTimeToLiveIsComputedAgainAndReplaced() {
+        staleIfErrorSeconds = 600;
+        grid.entries.put("k", "old");
+        assertEquals("new", cache.get("k", String.class, loader("new"), v -> true, FRESH));
+        assertEquals(Map.of("k", "new"), grid.entries);
+        assertEquals(1, cache.misses());
+        assertEquals(660, ((ModifiedExpiryPolicy) grid.expiries.get("k")).getExpiryForUpdate().getDurationAmount(),
+                "kept its time to live plus the stale-if-error window");
+    }
+
+    @Test
+    void aFreshValueOfALevelThatKeepsStaleOnesIsAHit() {
+        staleIfErrorSeconds = 600;
+        grid.entries.put("k", "current");
+        assertEquals("current", cache.get("k", String.class, loader("new"), v -> true, FRESH));
+        assertEquals(0, loads.get());
+        assertEquals(1, cache.hits());
+    }
+
+    @Test
+    void whenTheValueCannotBeComputedAgainTheExpiredOneIsPutBackToBeServedStale() {
+        staleIfErrorSeconds = 600;
+        grid.entries.put("k", "old page");
+        String failed = cache.get("k", String.class, loader("503 unavailable"), v -> !v.startsWith("503"), FRESH);
+        assertEquals("503 unavailable", failed, "the caller gets its own result");
+        assertEquals(Map.of("k", "old page"), grid.entries, "the expired value is back under its key");
+        assertEquals(Optional.of("old page"), cache.stale("k", String.class));
+        assertEquals(0, cache.puts());
+    }
+
+    @Test
+    void aComputationThatThrowsGivesTheKeyBackAtOnce() {
+        grid.entries.put("k", "old");
+        assertThrows(IllegalStateException.class, () -> cache.get("k", String.class, () -> {
+            throw new IllegalStateException("database unreachable");
+        }, v -> true, FRESH));
+        assertEquals(Map.of("k", "old"), grid.entries, "the expired value, not a lease left to expire");
+        assertThrows(IllegalStateException.class, () -> cache.get("n", String.class, () -> {
+            throw new IllegalStateException("database unreachable");
+        }));
+        assertFalse(grid.entries.containsKey("n"), "no lease left behind on a missing key either");
+    }
+
+    @Test
+    void aValueAnotherNodeStoredMeanwhileIsNotOverwrittenByALease() {
+        staleIfErrorSeconds = 600;
+        grid.entries.put("k", "old");
+        String result = cache.get("k", String.class, loader("mine"), v -> true, v -> {
+            grid.entries.put("k", "theirs");   // another node refreshed it between our read and our lease
+            return false;
+        });
+        assertEquals("theirs", result, "waited for the value under the key instead of computing");
+        assertEquals(Map.of("k", "theirs"), grid.entries);
+        assertEquals(0, loads.get());
     }
 
     @Test

@@ -83,8 +83,10 @@ class DrainSwitchIT {
     }
 
     @Test
-    void theDatabaseCheckIsUpWhilePostgresAnswers() {
-        assertEquals(HealthCheckResponse.Status.UP, databaseCheck.call().getStatus());
+    void theDatabaseCheckIsUpAndSaysPostgresAnswers() {
+        HealthCheckResponse check = databaseCheck.call();
+        assertEquals(HealthCheckResponse.Status.UP, check.getStatus());
+        assertEquals(Boolean.TRUE, check.getData().orElseThrow().get("reachable"));
     }
 
     private void update(String sql, String value) throws SQLException {
