@@ -2,8 +2,8 @@ package org.soundwave.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.soundwave.account.ApiClient.field;
-import static org.soundwave.account.ApiClient.get;
+import static org.soundwave.platform.Http.field;
+import static org.soundwave.platform.Http.get;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.soundwave.platform.Http;
 import org.soundwave.platform.TestCluster;
 
 /** A member reads and changes only their own account; another member's id is 404; admins see all. */
@@ -26,9 +27,9 @@ class AccountAccessIT {
     @BeforeAll
     static void members() throws Exception {
         cluster = TestCluster.get();
-        aliceToken = field(ApiClient.memberTokens(cluster, "al" + UUID.randomUUID().toString().substring(0, 8)), "access_token");
+        aliceToken = field(Http.memberTokens(cluster, "al" + UUID.randomUUID().toString().substring(0, 8)), "access_token");
         aliceId = idOf(aliceToken);
-        bobId = idOf(field(ApiClient.memberTokens(cluster, "bo" + UUID.randomUUID().toString().substring(0, 8)), "access_token"));
+        bobId = idOf(field(Http.memberTokens(cluster, "bo" + UUID.randomUUID().toString().substring(0, 8)), "access_token"));
     }
 
     private static String idOf(String token) {
@@ -69,7 +70,7 @@ class AccountAccessIT {
     @Test
     void anAdministratorMayReadAnyAccount() throws Exception {
         String password = Files.readString(cluster.secret("admin-password")).trim();
-        String admin = field(ApiClient.post(cluster.url("/api/auth/token"),
+        String admin = field(Http.post(cluster.url("/api/auth/token"),
                 "{\"username\":\"admin\",\"password\":\"" + password + "\"}").body(), "access_token");
         assertEquals(200, get(cluster.url("/api/accounts/" + bobId), admin).statusCode());
     }

@@ -3,10 +3,10 @@ package org.soundwave.account;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.soundwave.account.ApiClient.field;
-import static org.soundwave.account.ApiClient.get;
-import static org.soundwave.account.ApiClient.post;
-import static org.soundwave.account.ApiClient.postWithToken;
+import static org.soundwave.platform.Http.field;
+import static org.soundwave.platform.Http.get;
+import static org.soundwave.platform.Http.post;
+import static org.soundwave.platform.Http.postWithToken;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.soundwave.platform.Http;
 import org.soundwave.platform.TestCluster;
 
 /** API tokens: issued on one node, verified by MicroProfile JWT on every node; forgeries refused. */
@@ -45,7 +46,7 @@ class TokenIT {
     static void signIn() {
         cluster = TestCluster.get();
         username = "tok" + UUID.randomUUID().toString().substring(0, 8);
-        String tokens = ApiClient.memberTokens(cluster, username);
+        String tokens = Http.memberTokens(cluster, username);
         access = field(tokens, "access_token");
         refresh = field(tokens, "refresh_token");
     }
@@ -159,7 +160,7 @@ class TokenIT {
 
     @Test
     void refreshGivesANewWorkingPairAndRevokingEndsEveryTokenIssuedSoFar() {
-        String tokens = ApiClient.memberTokens(cluster, "rev" + UUID.randomUUID().toString().substring(0, 8));
+        String tokens = Http.memberTokens(cluster, "rev" + UUID.randomUUID().toString().substring(0, 8));
         String myAccess = field(tokens, "access_token");
         String myRefresh = field(tokens, "refresh_token");
 
@@ -185,7 +186,7 @@ class TokenIT {
     @Test
     void wrongPasswordsAndUnknownUsersGetTheSameAnswerThenTheAccountIsThrottled() {
         String name = "thr" + UUID.randomUUID().toString().substring(0, 8);
-        ApiClient.memberTokens(cluster, name);
+        Http.memberTokens(cluster, name);
         HttpResponse<String> unknown = post(cluster.url("/api/auth/token"),
                 "{\"username\":\"nobody" + UUID.randomUUID() + "\",\"password\":\"whatever1\"}");
         assertEquals(401, unknown.statusCode());

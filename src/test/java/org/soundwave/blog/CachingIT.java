@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.soundwave.blog.BlogFixture.json;
-import static org.soundwave.blog.BlogFixture.send;
+import static org.soundwave.platform.Http.json;
+import static org.soundwave.platform.Http.send;
 import static org.soundwave.platform.TestCluster.servedBy;
 
 import jakarta.json.Json;
@@ -26,8 +26,10 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.soundwave.account.web.PageVisitor;
-import org.soundwave.blog.BlogFixture.Statements;
+import org.soundwave.platform.Http;
+import org.soundwave.platform.PageVisitor;
+import org.soundwave.platform.StandardDataset;
+import org.soundwave.platform.StandardDataset.Statements;
 import org.soundwave.platform.TestCluster;
 import org.soundwave.platform.cache.CacheControl;
 
@@ -46,7 +48,7 @@ class CachingIT {
 
     @BeforeAll
     static void start() {
-        cluster = BlogFixture.cluster();
+        cluster = StandardDataset.cluster();
         CacheControl.defaults(cluster);
     }
 
@@ -82,7 +84,7 @@ class CachingIT {
     }
 
     private static long commentsInDatabase(long post) {
-        return BlogFixture.single(cluster, "SELECT count(*) FROM comment WHERE post_id = ?", post);
+        return StandardDataset.single(cluster, "SELECT count(*) FROM comment WHERE post_id = ?", post);
     }
 
     @Test
@@ -121,7 +123,7 @@ class CachingIT {
     @Test
     void aMemberGetsTheirOwnPagesAndAVisitorWhoSignsInSeesThatAtOnce() {
         String name = "cm" + UUID.randomUUID().toString().substring(0, 8);
-        BlogFixture.newMember(cluster, name);
+        Http.newMember(cluster, name);
         PageVisitor visitor = new PageVisitor();
         HttpResponse<String> asVisitor = visitor.get(cluster.url("/posts"));
         assertTrue(asVisitor.body().contains("id=\"sign-in-link\""));
@@ -144,8 +146,8 @@ class CachingIT {
     @Test
     void aResponseThatSetsACookieIsNeverStored() {
         // The test cluster lists /visit as cacheable; its first response opens a session (Set-Cookie).
-        HttpResponse<String> first = TestCluster.send(HttpClient.newHttpClient(), cluster.nodeUrl("node1", "/visit"));
-        HttpResponse<String> second = TestCluster.send(HttpClient.newHttpClient(), cluster.nodeUrl("node2", "/visit"));
+        HttpResponse<String> first = Http.get(HttpClient.newHttpClient(), cluster.nodeUrl("node1", "/visit"));
+        HttpResponse<String> second = Http.get(HttpClient.newHttpClient(), cluster.nodeUrl("node2", "/visit"));
         for (HttpResponse<String> response : List.of(first, second)) {
             assertEquals(200, response.statusCode());
             assertEquals("MISS", header(response, "X-Cache"), "rendered for this visitor, not from the cache");
@@ -165,11 +167,11 @@ class CachingIT {
         // The fragment level serves the pages the page level does not keep (members'); off, every request renders.
         CacheControl.set(cluster, "page", false, 60);
         CacheControl.clearAll(cluster);
-        String admin = BlogFixture.adminToken(cluster);
+        String admin = Http.adminToken(cluster);
         long hitsBefore = CacheControl.level(cluster, "node2", admin, "fragment").getJsonNumber("hits").longValue();
         HttpResponse<String> rendered = get("node1", "/posts/" + post);
         AtomicReference<HttpResponse<String>> shared = new AtomicReference<>();
-        Statements onNode2 = BlogFixture.statementsDuring(cluster, () -> shared.set(get("node2", "/posts/" + post)));
+        Statements onNode2 = StandardDataset.statementsDuring(cluster, () -> shared.set(get("node2", "/posts/" + post)));
         assertEquals(recentComments(rendered), recentComments(shared.get()));
         assertEquals(0, calls(onNode2, "CROSS JOIN LATERAL"), "node2 did not query the latest comments: " + onNode2.queries());
         assertEquals(0, calls(onNode2, "count(*) FROM comment"), "nor count them");
@@ -192,7 +194,7 @@ class CachingIT {
         assertEquals("MISS", header(deeper, "X-Cache"), "each comment page is its own key");
         assertEquals("HIT", header(get("node2", "/posts/" + post + "?page=1"), "X-Cache"));
 
-        String token = BlogFixture.newMember(cluster, "cp" + UUID.randomUUID().toString().substring(0, 8));
+        String token = Http.newMember(cluster, "cp" + UUID.randomUUID().toString().substring(0, 8));
         String text = "Visitors see this at once " + UUID.randomUUID();
         HttpResponse<String> added = send("POST", cluster.nodeUrl("node2", "/api/posts/" + post + "/comments"), token,
                 Json.createObjectBuilder().add("content", text).build().toString());
@@ -209,7 +211,7 @@ class CachingIT {
     @Test
     void aNewCommentIsCountedAndShownAtOnceOnEveryNode() {
         long post = 17;
-        String token = BlogFixture.newMember(cluster, "cc" + UUID.randomUUID().toString().substring(0, 8));
+        String token = Http.newMember(cluster, "cc" + UUID.randomUUID().toString().substring(0, 8));
         long before = commentsInDatabase(post);
         for (String node : TestCluster.ACTIVE) {   // both nodes read (and cache) count and fragment
             assertEquals(before, commentCount(get(node, "/posts/" + post)));
@@ -229,9 +231,9 @@ class CachingIT {
 
     @Test
     void theApiFirstPageComesFromTheListingCacheAndAPublishedPostShowsAtOnce() {
-        String token = BlogFixture.newMember(cluster, "cl" + UUID.randomUUID().toString().substring(0, 8));
+        String token = Http.newMember(cluster, "cl" + UUID.randomUUID().toString().substring(0, 8));
         get("node1", "/api/posts?limit=5");
-        Statements again = BlogFixture.statementsDuring(cluster, () -> get("node2", "/api/posts?limit=5"));
+        Statements again = StandardDataset.statementsDuring(cluster, () -> get("node2", "/api/posts?limit=5"));
         assertEquals(0, again.executed(), "the other node answers from the listing cache: " + again.queries());
 
         HttpResponse<String> published = send("POST", cluster.nodeUrl("node2", "/api/posts"), token, Json.createObjectBuilder()
@@ -248,7 +250,7 @@ class CachingIT {
         long post = 33;
         long expected = commentsInDatabase(post);
         CacheControl.clearAll(cluster);
-        Statements during = BlogFixture.statementsDuring(cluster, () -> {
+        Statements during = StandardDataset.statementsDuring(cluster, () -> {
             for (HttpResponse<String> response : concurrentGets(50, "/posts/" + post)) {
                 assertEquals(200, response.statusCode());
                 assertEquals(expected, commentCount(response));
@@ -309,9 +311,9 @@ class CachingIT {
     @Test
     void whenADataGridMemberDiesTheCachesStayCorrect() {
         List<Long> posts = LongStream.rangeClosed(100, 129).boxed().toList();
-        String token = BlogFixture.newMember(cluster, "ck" + UUID.randomUUID().toString().substring(0, 8));
+        String token = Http.newMember(cluster, "ck" + UUID.randomUUID().toString().substring(0, 8));
         posts.forEach(post -> get("node1", "/posts/" + post));   // counts and fragments cached
-        long ownedByNode2 = CacheControl.level(cluster, "node2", BlogFixture.adminToken(cluster), "count")
+        long ownedByNode2 = CacheControl.level(cluster, "node2", Http.adminToken(cluster), "count")
                 .getJsonNumber("entries").longValue();
         assertTrue(ownedByNode2 > 0, "node2 owns some of the cached counts");
         try {

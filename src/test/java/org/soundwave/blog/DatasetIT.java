@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.soundwave.platform.Http;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
 /**
@@ -28,16 +30,16 @@ class DatasetIT {
             + "id est laborum perspiciatis unde").split(" ");
 
     private static final OffsetDateTime START = OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-    private static final int U = BlogFixture.USERS;
-    private static final int P = BlogFixture.POSTS;
-    private static final int C = BlogFixture.COMMENTS_PER_POST;
-    private static final int T = BlogFixture.TAGS;
+    private static final int U = StandardDataset.USERS;
+    private static final int P = StandardDataset.POSTS;
+    private static final int C = StandardDataset.COMMENTS_PER_POST;
+    private static final int T = StandardDataset.TAGS;
 
     private static TestCluster cluster;
 
     @BeforeAll
     static void seed() {
-        cluster = BlogFixture.cluster();
+        cluster = StandardDataset.cluster();
     }
 
     static String text(long s, int n) {
@@ -52,7 +54,7 @@ class DatasetIT {
 
     @Test
     void usersPostsTagsAndCommentsFollowTheFormulas() throws Exception {
-        try (Connection db = BlogFixture.db(cluster)) {
+        try (Connection db = StandardDataset.db(cluster)) {
             for (int u : List.of(1, 7, U)) {
                 String name = String.format("user%04d", u);
                 List<String> row = row(db, "SELECT username, email, bio, created FROM app_user WHERE id = ?", u);
@@ -81,7 +83,7 @@ class DatasetIT {
             assertEquals(List.of(String.valueOf(U), String.valueOf(T)),
                     row(db, "SELECT (SELECT count(*) FROM app_user WHERE username LIKE 'user%' AND id <= ?), (SELECT count(*) FROM tag WHERE id <= ?)", U, T));
         }
-        assertEquals(200, BlogFixture.send("POST", cluster.url("/api/auth/token"), null,
+        assertEquals(200, Http.send("POST", cluster.url("/api/auth/token"), null,
                 "{\"username\":\"user0003\",\"password\":\"password\"}").statusCode(), "a dataset user signs in with 'password'");
     }
 

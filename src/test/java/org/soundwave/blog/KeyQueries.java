@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
 /**
@@ -70,7 +71,7 @@ public final class KeyQueries {
     public static String capture(TestCluster cluster, String node, KeyQuery query) {
         String url = cluster.nodeUrl(node, query.request());
         cluster.get(url);
-        BlogFixture.Statements sent = BlogFixture.statementsDuring(cluster, () -> {
+        StandardDataset.Statements sent = StandardDataset.statementsDuring(cluster, () -> {
             if (cluster.get(url).statusCode() != 200) {
                 throw new AssertionError(query.request() + " failed");
             }

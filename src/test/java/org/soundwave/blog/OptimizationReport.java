@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.soundwave.blog.KeyQueries.KeyQuery;
+import org.soundwave.platform.Http;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 import org.soundwave.platform.cache.CacheControl;
 
@@ -71,7 +73,7 @@ public final class OptimizationReport {
     }
 
     private void write() throws Exception {
-        try (Connection large = BlogFixture.db(cluster, database); Connection app = BlogFixture.db(cluster)) {
+        try (Connection large = StandardDataset.db(cluster, database); Connection app = StandardDataset.db(cluster)) {
             long posts = count(large, "SELECT count(*) FROM post");
             line("# Blog query optimisation report");
             line("");
@@ -106,13 +108,13 @@ public final class OptimizationReport {
         line("");
         line("| Request (node1, direct) | Statements | Median response (ms) |");
         line("|---|---:|---:|");
-        String cursor = BlogFixture.json(cluster.get(cluster.url("/api/posts?limit=100"))).getString("nextCursor");
+        String cursor = Http.json(cluster.get(cluster.url("/api/posts?limit=100"))).getString("nextCursor");
         for (String request : List.of("/api/posts?limit=5", "/api/posts?limit=10", "/api/posts?limit=50", "/api/posts?limit=100",
                 "/api/posts?limit=10&cursor=" + cursor, "/api/posts?limit=10&tag=tag003", "/api/posts?limit=10&author=user0003",
                 "/", "/posts?page=100", "/tags/tag003", "/authors/user0003", "/posts/1", "/api/posts/1/comments?limit=20")) {
             String url = cluster.nodeUrl("node1", request);
             cluster.get(url);
-            BlogFixture.Statements sent = BlogFixture.statementsDuring(cluster, () -> cluster.get(url));
+            StandardDataset.Statements sent = StandardDataset.statementsDuring(cluster, () -> cluster.get(url));
             line("| `%s` | %d | %.1f |", request.replace("cursor=" + cursor, "cursor=(after 100 posts)"), sent.executed(), medianResponse(url));
         }
         line("");

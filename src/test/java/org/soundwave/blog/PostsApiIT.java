@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.soundwave.blog.BlogFixture.json;
-import static org.soundwave.blog.BlogFixture.longs;
-import static org.soundwave.blog.BlogFixture.send;
-import static org.soundwave.blog.BlogFixture.single;
+import static org.soundwave.platform.Http.json;
+import static org.soundwave.platform.Http.send;
+import static org.soundwave.platform.StandardDataset.longs;
+import static org.soundwave.platform.StandardDataset.single;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.soundwave.platform.Http;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
 /** The blog API as an integrator uses it, checked against the database itself. */
@@ -30,7 +32,7 @@ class PostsApiIT {
 
     @BeforeAll
     static void seed() {
-        cluster = BlogFixture.cluster();
+        cluster = StandardDataset.cluster();
     }
 
     /** Follows nextCursor from the first page to the last; returns every post id in order. */
@@ -83,7 +85,7 @@ class PostsApiIT {
 
     @Test
     void aPostCarriesItsTagsCommentCountAndLatestThreeComments() {
-        long id = single(cluster, "SELECT max(id) FROM post WHERE id <= " + BlogFixture.POSTS);
+        long id = single(cluster, "SELECT max(id) FROM post WHERE id <= " + StandardDataset.POSTS);
         JsonObject post = json(cluster.get(cluster.url("/api/posts/" + id)));
         assertEquals(single(cluster, "SELECT count(*) FROM comment WHERE post_id = ?", id), post.getJsonNumber("commentCount").longValue());
         List<Long> latest = post.getJsonArray("recentComments").stream()
@@ -109,7 +111,7 @@ class PostsApiIT {
     void aMembersCommentAppearsInTheApiAndOnThePageEscaped() {
         long id = single(cluster, "SELECT min(id) FROM post");
         long before = single(cluster, "SELECT count(*) FROM comment WHERE post_id = ?", id);
-        String token = BlogFixture.newMember(cluster, "commenter" + UUID.randomUUID().toString().substring(0, 8));
+        String token = Http.newMember(cluster, "commenter" + UUID.randomUUID().toString().substring(0, 8));
         String text = "Great riff! <script>alert('x')</script> " + UUID.randomUUID();
 
         HttpResponse<String> anonymous = send("POST", cluster.url("/api/posts/" + id + "/comments"), null, comment(text));
@@ -144,9 +146,9 @@ class PostsApiIT {
     @Test
     void anAuthorPublishesRevisesAndAnAdministratorDeletesAPost() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String author = BlogFixture.newMember(cluster, "author" + suffix);
-        String other = BlogFixture.newMember(cluster, "other" + suffix);
-        String admin = BlogFixture.adminToken(cluster);
+        String author = Http.newMember(cluster, "author" + suffix);
+        String other = Http.newMember(cluster, "other" + suffix);
+        String admin = Http.adminToken(cluster);
 
         assertEquals(401, send("POST", cluster.url("/api/posts"), null, post("t", "c", "x")).statusCode(), "anonymous");
         HttpResponse<String> invalid = send("POST", cluster.url("/api/posts"), author, post("", "c", "not a tag!"));

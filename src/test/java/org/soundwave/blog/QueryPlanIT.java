@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.soundwave.blog.KeyQueries.KeyQuery;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 import org.soundwave.platform.cache.CacheControl;
 
@@ -26,7 +27,7 @@ class QueryPlanIT {
 
     @BeforeAll
     static void seedTheLargeDataset() {
-        cluster = BlogFixture.cluster();
+        cluster = StandardDataset.cluster();
         cluster.command("seed", "--database", DATABASE, "--posts", String.valueOf(LARGE_POSTS));
         CacheControl.allOff(cluster);   // the statements are captured from requests: each must reach the database
     }
@@ -39,7 +40,7 @@ class QueryPlanIT {
     @Test
     void everyKeyQueryUsesItsIndexOnTheLargeDataset() throws Exception {
         List<KeyQuery> queries = KeyQueries.all(LARGE_POSTS);
-        try (Connection large = BlogFixture.db(cluster, DATABASE)) {
+        try (Connection large = StandardDataset.db(cluster, DATABASE)) {
             for (KeyQuery query : queries) {
                 String text = KeyQueries.capture(cluster, "node1", query);
                 String plan = KeyQueries.explain(large, text, query, true);
@@ -54,7 +55,7 @@ class QueryPlanIT {
     @Test
     void withoutItsIndexTheNewestFirstListReadsTheWholeTable() throws Exception {
         KeyQuery list = KeyQueries.all(LARGE_POSTS).get(0);
-        try (Connection large = BlogFixture.db(cluster, DATABASE)) {
+        try (Connection large = StandardDataset.db(cluster, DATABASE)) {
             String plan = KeyQueries.explainWithoutIndex(large, KeyQueries.capture(cluster, "node1", list), list, false);
             assertTrue(plan.contains("Seq Scan on post "), "the index is what spares the scan:\n" + plan);
         }

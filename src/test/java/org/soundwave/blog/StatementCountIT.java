@@ -9,7 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.soundwave.blog.BlogFixture.Statements;
+import org.soundwave.platform.Http;
+import org.soundwave.platform.StandardDataset;
+import org.soundwave.platform.StandardDataset.Statements;
 import org.soundwave.platform.TestCluster;
 import org.soundwave.platform.cache.CacheControl;
 
@@ -24,7 +26,7 @@ class StatementCountIT {
 
     @BeforeAll
     static void seed() {
-        cluster = BlogFixture.cluster();
+        cluster = StandardDataset.cluster();
         CacheControl.allOff(cluster);
     }
 
@@ -36,7 +38,7 @@ class StatementCountIT {
     private static Statements statementsFor(String path) {
         // Once before counting: the first request of a kind may also prepare or look up what later ones reuse.
         assertEquals(200, cluster.get(cluster.nodeUrl("node1", path)).statusCode(), path);
-        return BlogFixture.statementsDuring(cluster, () -> assertEquals(200, cluster.get(cluster.nodeUrl("node1", path)).statusCode(), path));
+        return StandardDataset.statementsDuring(cluster, () -> assertEquals(200, cluster.get(cluster.nodeUrl("node1", path)).statusCode(), path));
     }
 
     private static void assertSameForEverySize(String pathWithoutLimit, long expected) {
@@ -64,8 +66,8 @@ class StatementCountIT {
 
     @Test
     void aDeepCursorPageCostsWhatTheFirstDoes() {
-        String cursor = BlogFixture.json(cluster.get(cluster.url("/api/posts?limit=100"))).getString("nextCursor");
-        cursor = BlogFixture.json(cluster.get(cluster.url("/api/posts?limit=100&cursor=" + cursor))).getString("nextCursor");
+        String cursor = Http.json(cluster.get(cluster.url("/api/posts?limit=100"))).getString("nextCursor");
+        cursor = Http.json(cluster.get(cluster.url("/api/posts?limit=100&cursor=" + cursor))).getString("nextCursor");
         assertEquals(4, statementsFor("/api/posts?limit=10&cursor=" + cursor).executed());
     }
 
@@ -74,7 +76,7 @@ class StatementCountIT {
         Statements home = statementsFor("/");
         Statements later = statementsFor("/posts?page=3");
         Statements tag = statementsFor("/tags/tag004");
-        long post = statementsFor("/posts/" + BlogFixture.POSTS / 2).executed();
+        long post = statementsFor("/posts/" + StandardDataset.POSTS / 2).executed();
         // count for the pager + the four of the list; a tag page also looks the tag up
         assertEquals(5, home.executed(), "home page: " + home.queries());
         assertEquals(5, later.executed(), "page 3: " + later.queries());

@@ -3,10 +3,10 @@ package org.soundwave.market;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.soundwave.blog.BlogFixture.json;
-import static org.soundwave.blog.BlogFixture.longs;
-import static org.soundwave.blog.BlogFixture.send;
-import static org.soundwave.blog.BlogFixture.single;
+import static org.soundwave.platform.Http.json;
+import static org.soundwave.platform.Http.send;
+import static org.soundwave.platform.StandardDataset.longs;
+import static org.soundwave.platform.StandardDataset.single;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -28,7 +28,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.soundwave.blog.BlogFixture;
+import org.soundwave.platform.Http;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
 /** The market's API against the seeded catalog, checked against SQL; who may do what; bad input. */
@@ -44,9 +45,9 @@ public class MarketApiIT {
 
     @BeforeAll
     static void start() {
-        cluster = BlogFixture.cluster();
-        admin = BlogFixture.adminToken(cluster);
-        member = BlogFixture.newMember(cluster, "mk" + UUID.randomUUID().toString().substring(0, 8));
+        cluster = StandardDataset.cluster();
+        admin = Http.adminToken(cluster);
+        member = Http.newMember(cluster, "mk" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** Every product of a listing, following nextCursor; fails if any product comes twice. */
@@ -94,7 +95,7 @@ public class MarketApiIT {
     @Test
     void categoriesCountTheirProductsForSaleAndAProductShowsItsRating() {
         JsonArray categories = categories();
-        assertEquals(BlogFixture.CATEGORIES, categories.size());
+        assertEquals(StandardDataset.CATEGORIES, categories.size());
         for (JsonObject c : categories.getValuesAs(JsonObject.class)) {
             assertEquals(single(cluster, "SELECT count(*) FROM product WHERE active AND category_id = ?", c.getJsonNumber("id").longValue()),
                     c.getJsonNumber("productCount").longValue(), c.getString("name"));
@@ -110,7 +111,7 @@ public class MarketApiIT {
     }
 
     private static BigDecimal sqlDecimal(String sql) {
-        try (var c = BlogFixture.db(cluster); var s = c.createStatement(); var rows = s.executeQuery(sql)) {
+        try (var c = StandardDataset.db(cluster); var s = c.createStatement(); var rows = s.executeQuery(sql)) {
             rows.next();
             return rows.getBigDecimal(1);
         } catch (Exception e) {
@@ -225,7 +226,7 @@ public class MarketApiIT {
 
     @Test
     void aMembersCartIsTheirsAndAddsUpExactly() {
-        String other = BlogFixture.newMember(cluster, "mo" + UUID.randomUUID().toString().substring(0, 8));
+        String other = Http.newMember(cluster, "mo" + UUID.randomUUID().toString().substring(0, 8));
         List<Long> ids = longs(cluster, "SELECT id FROM product WHERE active AND stock > 0 ORDER BY id LIMIT 2");
         assertEquals(401, send("GET", cluster.url("/api/cart/items"), null, null).statusCode());
         send("PUT", cluster.url("/api/cart/items/" + ids.get(0)), member, "{\"quantity\":3}");
@@ -241,7 +242,7 @@ public class MarketApiIT {
 
     @Test
     void aMemberReviewsAProductOnceAndItsRatingChangesAtOnceEverywhere() {
-        String reviewer = BlogFixture.newMember(cluster, "mr" + UUID.randomUUID().toString().substring(0, 8));
+        String reviewer = Http.newMember(cluster, "mr" + UUID.randomUUID().toString().substring(0, 8));
         long id = single(cluster, "SELECT min(id) FROM product WHERE active AND id % 4 = 0");   // no reviews yet
         for (String node : TestCluster.ACTIVE) {
             assertEquals(0, json(cluster.get(cluster.nodeUrl(node, "/api/products/" + id))).getJsonNumber("reviewCount").longValue());

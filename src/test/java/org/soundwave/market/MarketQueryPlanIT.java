@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.soundwave.blog.BlogFixture;
 import org.soundwave.blog.KeyQueries;
 import org.soundwave.blog.KeyQueries.KeyQuery;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 import org.soundwave.platform.cache.CacheControl;
 
@@ -28,7 +28,7 @@ class MarketQueryPlanIT {
 
     @BeforeAll
     static void seedALargeCatalog() {
-        cluster = BlogFixture.cluster();
+        cluster = StandardDataset.cluster();
         cluster.command("seed", "--database", DATABASE, "--posts", "10", "--products", String.valueOf(PRODUCTS));
         CacheControl.allOff(cluster);   // statements are captured from requests: each must reach the database
     }
@@ -56,12 +56,12 @@ class MarketQueryPlanIT {
     }
 
     private static String slug(long id) {
-        return BlogFixture.texts(cluster, "SELECT slug FROM category WHERE id = ?", id).get(0);
+        return StandardDataset.texts(cluster, "SELECT slug FROM category WHERE id = ?", id).get(0);
     }
 
     @Test
     void everyListingUsesItsIndexOnALargeCatalog() throws Exception {
-        try (Connection large = BlogFixture.db(cluster, DATABASE)) {
+        try (Connection large = StandardDataset.db(cluster, DATABASE)) {
             for (KeyQuery query : queries()) {
                 String text = KeyQueries.capture(cluster, "node1", query);
                 String plan = KeyQueries.explain(large, text, query, true);

@@ -2,8 +2,8 @@ package org.soundwave.market;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.soundwave.blog.BlogFixture.json;
-import static org.soundwave.blog.BlogFixture.single;
+import static org.soundwave.platform.Http.json;
+import static org.soundwave.platform.StandardDataset.single;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.soundwave.blog.BlogFixture;
+import org.soundwave.platform.Http;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
 /** Orders on the real cluster: no oversell, all or nothing, idempotent, declines, crash-safe processing. */
@@ -40,17 +41,17 @@ class OrdersIT {
 
     @BeforeAll
     static void start() {
-        cluster = BlogFixture.cluster();
-        admin = BlogFixture.adminToken(cluster);
+        cluster = StandardDataset.cluster();
+        admin = Http.adminToken(cluster);
     }
 
     private static String member() {
-        return BlogFixture.newMember(cluster, "or" + UUID.randomUUID().toString().substring(0, 8));
+        return Http.newMember(cluster, "or" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** A new product for sale with this stock and price; its id. */
     private static long product(int stock, String price) {
-        HttpResponse<String> created = BlogFixture.send("POST", cluster.url("/api/products"), admin, Json.createObjectBuilder()
+        HttpResponse<String> created = Http.send("POST", cluster.url("/api/products"), admin, Json.createObjectBuilder()
                 .add("category", "synthesizers").add("name", "Order test " + UUID.randomUUID()).add("price", price).add("stock", stock)
                 .build().toString());
         assertEquals(201, created.statusCode(), created.body());
@@ -79,7 +80,7 @@ class OrdersIT {
     }
 
     private static String status(long order) {
-        return BlogFixture.texts(cluster, "SELECT status FROM customer_order WHERE id = ?", order).stream().findFirst().orElse("absent");
+        return StandardDataset.texts(cluster, "SELECT status FROM customer_order WHERE id = ?", order).stream().findFirst().orElse("absent");
     }
 
     private static void awaitStatus(long order, Set<String> statuses) {
@@ -203,14 +204,14 @@ class OrdersIT {
         long id = order.getJsonNumber("id").longValue();
         assertTrue(placed.headers().firstValue("Location").orElse("").endsWith("/api/orders/" + id));
         awaitStatus(id, Set.of("COMPLETED"));
-        HttpResponse<String> cancel = BlogFixture.send("POST", cluster.url("/api/orders/" + id + "/cancel"), token, null);
+        HttpResponse<String> cancel = Http.send("POST", cluster.url("/api/orders/" + id + "/cancel"), token, null);
         assertEquals(409, cancel.statusCode(), "a completed order cannot be cancelled: " + cancel.body());
-        assertEquals(404, BlogFixture.send("GET", cluster.url("/api/orders/" + id), member(), null).statusCode(), "not another member's");
-        assertEquals(404, BlogFixture.send("POST", cluster.url("/api/orders/" + id + "/cancel"), member(), null).statusCode());
-        JsonObject mine = json(BlogFixture.send("GET", cluster.url("/api/orders"), token, null));
+        assertEquals(404, Http.send("GET", cluster.url("/api/orders/" + id), member(), null).statusCode(), "not another member's");
+        assertEquals(404, Http.send("POST", cluster.url("/api/orders/" + id + "/cancel"), member(), null).statusCode());
+        JsonObject mine = json(Http.send("GET", cluster.url("/api/orders"), token, null));
         assertEquals(id, mine.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue());
         assertEquals("COMPLETED", mine.getJsonArray("items").getJsonObject(0).getString("status"), "the cached list follows the order");
-        JsonObject completed = json(BlogFixture.send("GET", cluster.url("/api/orders?status=COMPLETED&limit=100"), admin, null));
+        JsonObject completed = json(Http.send("GET", cluster.url("/api/orders?status=COMPLETED&limit=100"), admin, null));
         assertTrue(completed.getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .anyMatch(o -> o.getJsonNumber("id").longValue() == id), "administrators see everyone's orders by status");
     }

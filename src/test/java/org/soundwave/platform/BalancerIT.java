@@ -48,13 +48,13 @@ class BalancerIT {
     @Test
     void aSessionStaysOnTheNodeItsCookieNames() {
         HttpClient visitor = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> first = TestCluster.send(visitor, cluster.url("/visit"));
+        HttpResponse<String> first = Http.get(visitor, cluster.url("/visit"));
         assertEquals(200, first.statusCode());
         String route = sessionRoute(first);
         assertEquals(servedBy(first), route, "the JSESSIONID route suffix names the node that created the session");
 
         for (int i = 2; i <= 50; i++) {
-            HttpResponse<String> response = TestCluster.send(visitor, cluster.url("/visit"));
+            HttpResponse<String> response = Http.get(visitor, cluster.url("/visit"));
             assertEquals(200, response.statusCode());
             assertEquals(route, servedBy(response), "request " + i + " of the session");
             assertEquals(i, visitCount(response.body()), "the session counted every visit");

@@ -38,17 +38,17 @@ class FailoverIT {
     @Test
     void aSessionSurvivesTheDeathOfItsNodeAndContinuesOnAnother() {
         HttpClient visitor = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> response = TestCluster.send(visitor, cluster.url("/visit"));
+        HttpResponse<String> response = Http.get(visitor, cluster.url("/visit"));
         String home = sessionRoute(response);
         for (int i = 2; i <= 5; i++) {
-            response = TestCluster.send(visitor, cluster.url("/visit"));
+            response = Http.get(visitor, cluster.url("/visit"));
             assertEquals(home, servedBy(response));
         }
         assertEquals(5, visitCount(response.body()));
 
         cluster.kill(home);
 
-        response = TestCluster.send(visitor, cluster.url("/visit"));
+        response = Http.get(visitor, cluster.url("/visit"));
         assertEquals(200, response.statusCode(), "the first request after the node died");
         String survivor = servedBy(response);
         assertNotEquals(home, survivor, "served by a live node");
@@ -57,7 +57,7 @@ class FailoverIT {
                 "the history still lists the dead node");
         assertEquals(survivor, sessionRoute(response), "the survivor took the session over (route rewritten)");
 
-        response = TestCluster.send(visitor, cluster.url("/visit"));
+        response = Http.get(visitor, cluster.url("/visit"));
         assertEquals(survivor, servedBy(response), "and now sticks to the survivor");
         assertEquals(7, visitCount(response.body()));
     }

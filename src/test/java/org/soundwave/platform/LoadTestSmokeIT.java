@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.soundwave.blog.BlogFixture;
 
 /**
  * A short run of loadtest/run against the test cluster: the scripts work end to end, the report has every
@@ -22,7 +21,7 @@ class LoadTestSmokeIT {
 
     @Test
     void aSmokeRunProducesTheWholeReportWithNoFailuresAndEvenDistribution() throws Exception {
-        TestCluster cluster = BlogFixture.cluster();
+        TestCluster cluster = StandardDataset.cluster();
         Path output = Path.of("target/loadtest-smoke").toAbsolutePath();
         cluster.script("loadtest/run", "--smoke", "--keep-data", "--output", output.toString());
 

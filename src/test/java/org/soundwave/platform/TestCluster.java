@@ -1,9 +1,6 @@
 package org.soundwave.platform;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +41,6 @@ public final class TestCluster {
     private final int hazelcastPort;
     private final int pgPort;
     private final String clusterName;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     private TestCluster(Path runDir, int httpPort, int nodePort, int hazelcastPort, int pgPort, String clusterName) {
         this.runDir = runDir.toAbsolutePath();
@@ -184,19 +180,7 @@ public final class TestCluster {
     }
 
     public HttpResponse<String> get(String url) {
-        return send(http, url);
-    }
-
-    public static HttpResponse<String> send(HttpClient client, String url) {
-        try {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("GET " + url + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Http.get(url);
     }
 
     public static String servedBy(HttpResponse<?> response) {

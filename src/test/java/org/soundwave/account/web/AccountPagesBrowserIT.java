@@ -6,48 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.soundwave.platform.Browsers;
+import org.soundwave.platform.Browser;
 import org.soundwave.platform.TestCluster;
 
 /** A person in Chromium: signs up, out and in, edits the bio, and sees markup shown as text. */
 class AccountPagesBrowserIT {
 
     private static TestCluster cluster;
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @BeforeAll
     static void start() {
         cluster = TestCluster.get();
-        browser = Browsers.chromium();
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private static void type(String id, String text) {
-        browser.findElement(By.id(id)).clear();
-        browser.findElement(By.id(id)).sendKeys(text);
-    }
-
-    private static void waitForText(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("content"), text));
-    }
-
-    private static void waitForTitle(String title) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.titleIs(title + " · Soundwave"));
-    }
 
     @Test
     void signUpSignOutSignInAndEditTheBioWhichIsShownEscaped() {
@@ -55,38 +34,38 @@ class AccountPagesBrowserIT {
         browser.manage().deleteAllCookies();
         browser.get(cluster.url("/"));
         browser.findElement(By.id("sign-up-link")).click();
-        waitForTitle("Sign up");
+        browser.waitForTitle("Sign up");
 
-        type("signup:username", name);
-        type("signup:email", name + "@example.com");
-        type("signup:password", "short");
+        browser.type("signup:username", name);
+        browser.type("signup:email", name + "@example.com");
+        browser.type("signup:password", "short");
         browser.findElement(By.id("signup:submit")).click();
-        waitForText("must be 8-128 characters");
+        browser.waitForText("content", "must be 8-128 characters");
         assertEquals(name, browser.findElement(By.id("signup:username")).getAttribute("value"), "input kept");
 
-        type("signup:password", "correct horse battery");
+        browser.type("signup:password", "correct horse battery");
         browser.findElement(By.id("signup:submit")).click();
-        waitForTitle("Your profile");
+        browser.waitForTitle("Your profile");
         assertEquals(name, browser.findElement(By.id("profile-link")).getText(), "signed in after signing up");
 
         browser.findElement(By.id("sign-out")).click();
-        waitForTitle("Home");
+        browser.waitForTitle("Home");
         assertEquals("Sign in · Sign up", browser.findElement(By.id("account-state")).getText());
 
         browser.get(cluster.url("/profile"));
-        waitForTitle("Sign in");
-        type("signin:username", name);
-        type("signin:password", "wrong password");
+        browser.waitForTitle("Sign in");
+        browser.type("signin:username", name);
+        browser.type("signin:password", "wrong password");
         browser.findElement(By.id("signin:submit")).click();
-        waitForText("Wrong username or password.");
+        browser.waitForText("content", "Wrong username or password.");
         assertEquals(name, browser.findElement(By.id("signin:username")).getAttribute("value"), "username kept");
 
-        type("signin:password", "correct horse battery");
+        browser.type("signin:password", "correct horse battery");
         browser.findElement(By.id("signin:submit")).click();
-        waitForTitle("Your profile");
+        browser.waitForTitle("Your profile");
 
         String bio = "<script>document.title='owned'</script><b>Bassist</b> ♫";
-        type("profile:bio", bio);
+        browser.type("profile:bio", bio);
         browser.findElement(By.id("profile:save")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.textToBe(By.id("profile-bio"), bio));

@@ -12,7 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.soundwave.blog.BlogFixture;
+import org.soundwave.platform.Http;
+import org.soundwave.platform.PageVisitor;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
 /**
@@ -30,13 +32,13 @@ class MemberPageViewsIT {
 
     @BeforeAll
     static void start() {
-        cluster = BlogFixture.cluster();
+        cluster = StandardDataset.cluster();
     }
 
     /** A new member signed in through node1's own sign-in page: its session lives on node1. */
     private static PageVisitor memberOnNode1() {
         String name = "mv" + UUID.randomUUID().toString().substring(0, 8);
-        BlogFixture.newMember(cluster, name);
+        Http.newMember(cluster, name);
         PageVisitor member = new PageVisitor();
         member.signIn(cluster.nodeUrl("node1", ""), name, "correct horse");
         return member;
@@ -56,8 +58,8 @@ class MemberPageViewsIT {
     @Test
     void aMembersPageViewsWriteNothingIntoTheSession() {
         PageVisitor member = memberOnNode1();
-        long product = BlogFixture.single(cluster, "SELECT min(id) FROM product WHERE active AND stock > 0");
-        String tag = BlogFixture.texts(cluster, "SELECT name FROM tag ORDER BY id LIMIT 1").get(0);
+        long product = StandardDataset.single(cluster, "SELECT min(id) FROM product WHERE active AND stock > 0");
+        String tag = StandardDataset.texts(cluster, "SELECT name FROM tag ORDER BY id LIMIT 1").get(0);
         List<String> pages = List.of("/", "/posts", "/posts?page=3", "/posts/7", "/posts/7?page=1", "/tags/" + tag,
                 "/authors/user0001", "/shop", "/shop/synthesizers", "/products/" + product, "/cart", "/orders");
         member.get(cluster.nodeUrl("node1", "/posts/7"));   // anything the first view after sign-in might do
@@ -80,7 +82,7 @@ class MemberPageViewsIT {
         String page = member.get(cluster.nodeUrl("node1", "/posts/" + post)).body();
         Matcher token = TOKEN.matcher(page);
         assertTrue(token.find(), "the comment form carries the session's token");
-        long comments = BlogFixture.single(cluster, "SELECT count(*) FROM comment WHERE post_id = ?", post);
+        long comments = StandardDataset.single(cluster, "SELECT count(*) FROM comment WHERE post_id = ?", post);
 
         String forged = "Forged " + UUID.randomUUID();
         HttpResponse<String> refused = member.post(cluster.nodeUrl("node1", "/posts/" + post), Map.of("comment-form", "comment-form",
@@ -91,7 +93,7 @@ class MemberPageViewsIT {
                 "comment-form:content", forged, "comment-form:submit", "Comment", "jakarta.faces.ViewState", "stateless",
                 "_csrf", "not-the-token"));
         assertEquals(400, wrong.statusCode(), "a post with another token");
-        assertEquals(comments, BlogFixture.single(cluster, "SELECT count(*) FROM comment WHERE post_id = ?", post), "nothing saved");
+        assertEquals(comments, StandardDataset.single(cluster, "SELECT count(*) FROM comment WHERE post_id = ?", post), "nothing saved");
 
         String real = "With the token " + UUID.randomUUID();
         HttpResponse<String> accepted = member.post(cluster.nodeUrl("node1", "/posts/" + post), Map.of("comment-form", "comment-form",

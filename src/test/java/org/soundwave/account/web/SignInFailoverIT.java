@@ -9,7 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.soundwave.account.ApiClient;
+import org.soundwave.platform.Http;
+import org.soundwave.platform.PageVisitor;
 import org.soundwave.platform.TestCluster;
 
 /** Signing in on the page survives kill -9 of the node that holds the session. */
@@ -26,7 +27,7 @@ class SignInFailoverIT {
     @Test
     void aSignedInMemberStaysSignedInWhenTheirNodeDies() throws Exception {
         String name = "fo" + UUID.randomUUID().toString().substring(0, 8);
-        ApiClient.register(cluster, name, "correct horse");
+        Http.register(cluster, name, "correct horse");
 
         visitor.signIn(cluster.url(""), name, "correct horse");
 

@@ -3,46 +3,28 @@ package org.soundwave.blog.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.soundwave.blog.BlogFixture;
-import org.soundwave.platform.Browsers;
+import org.soundwave.platform.Browser;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
 /** A reader in Chromium: reads the list, opens a post, signs in, comments, sees the comment and the count. */
 class BlogBrowserIT {
 
     private static TestCluster cluster;
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @BeforeAll
     static void start() {
-        cluster = BlogFixture.cluster();
-        browser = Browsers.chromium();
+        cluster = StandardDataset.cluster();
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    private static void type(String id, String text) {
-        browser.findElement(By.id(id)).clear();
-        browser.findElement(By.id(id)).sendKeys(text);
-    }
 
     @Test
     void readTheListOpenAPostSignInCommentAndSeeTheCountGoUp() {
@@ -51,30 +33,30 @@ class BlogBrowserIT {
         assertEquals(10, browser.findElements(By.cssSelector("#posts article")).size(), "ten posts on the first page");
         String secondPage = browser.findElement(By.id("page-position")).getText().replace("Page 1 ", "Page 2 ");
         browser.findElement(By.id("older")).click();
-        waiting().until(ExpectedConditions.textToBe(By.id("page-position"), secondPage));
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("page-position"), secondPage));
 
         String title = browser.findElement(By.cssSelector("#posts article .post-title")).getText();
         browser.findElement(By.cssSelector("#posts article .post-title")).click();
-        waiting().until(ExpectedConditions.titleIs(title + " · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs(title + " · Soundwave"));
         assertTrue(browser.getCurrentUrl().matches(".*/posts/\\d+"), "a clean URL: " + browser.getCurrentUrl());
         String postUrl = browser.getCurrentUrl();
         int count = Integer.parseInt(browser.findElement(By.id("comment-count")).getText());
 
         browser.findElement(By.id("sign-in-to-comment")).click();
-        waiting().until(ExpectedConditions.titleIs("Sign in · Soundwave"));
-        type("signin:username", "user0007");
-        type("signin:password", "password");
+        browser.waiting().until(ExpectedConditions.titleIs("Sign in · Soundwave"));
+        browser.type("signin:username", "user0007");
+        browser.type("signin:password", "password");
         browser.findElement(By.id("signin:submit")).click();
-        waiting().until(ExpectedConditions.titleIs(title + " · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs(title + " · Soundwave"));
         assertEquals(postUrl, browser.getCurrentUrl(), "back on the post after signing in");
 
         browser.findElement(By.id("comment-form:submit")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comments"), "is required"));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comments"), "is required"));
 
         String text = "Lovely tone on this one <b>" + UUID.randomUUID() + "</b>";
-        type("comment-form:content", text);
+        browser.type("comment-form:content", text);
         browser.findElement(By.id("comment-form:submit")).click();
-        waiting().until(ExpectedConditions.textToBe(By.id("comment-count"), String.valueOf(count + 1)));
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("comment-count"), String.valueOf(count + 1)));
         assertTrue(browser.getCurrentUrl().startsWith(postUrl), "stays on the clean URL: " + browser.getCurrentUrl());
         assertEquals("user0007", browser.findElement(By.cssSelector("#comment-list .comment-author")).getText());
         assertEquals(text, browser.findElement(By.cssSelector("#comment-list .comment-content")).getText(), "shown as typed, not as markup");
@@ -85,43 +67,43 @@ class BlogBrowserIT {
     void aMemberWritesAPostWithTagsAndEditsIt() {
         browser.manage().deleteAllCookies();
         browser.get(cluster.url("/posts/new"));
-        waiting().until(ExpectedConditions.titleIs("Sign in · Soundwave"));
-        type("signin:username", "user0011");
-        type("signin:password", "password");
+        browser.waiting().until(ExpectedConditions.titleIs("Sign in · Soundwave"));
+        browser.type("signin:username", "user0011");
+        browser.type("signin:password", "password");
         browser.findElement(By.id("signin:submit")).click();
-        waiting().until(ExpectedConditions.titleIs("Write a post · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs("Write a post · Soundwave"));
 
         String title = "Tape echo tips " + UUID.randomUUID().toString().substring(0, 6);
-        type("post:title", title);
-        type("post:content", "Keep the heads clean.\n\nAnd demagnetise them.");
-        type("post:tags", "Tape, echo, no good!");
+        browser.type("post:title", title);
+        browser.type("post:content", "Keep the heads clean.\n\nAnd demagnetise them.");
+        browser.type("post:tags", "Tape, echo, no good!");
         browser.findElement(By.id("post:save")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("content"), "is not a tag"));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("content"), "is not a tag"));
 
-        type("post:tags", "tape, echo");
+        browser.type("post:tags", "tape, echo");
         browser.findElement(By.id("post:save")).click();
-        waiting().until(ExpectedConditions.titleIs(title + " · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs(title + " · Soundwave"));
         assertEquals(2, browser.findElements(By.cssSelector("#post-content p")).size(), "two paragraphs");
         assertEquals("echo tape", browser.findElement(By.cssSelector("#post .tags")).getText().replace('\n', ' '));
 
         browser.findElement(By.id("edit-post")).click();
-        waiting().until(ExpectedConditions.titleIs("Edit post · Soundwave"));
-        type("post:title", title + " (updated)");
+        browser.waiting().until(ExpectedConditions.titleIs("Edit post · Soundwave"));
+        browser.type("post:title", title + " (updated)");
         browser.findElement(By.id("post:save")).click();
-        waiting().until(ExpectedConditions.titleIs(title + " (updated) · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs(title + " (updated) · Soundwave"));
 
         String editUrl = browser.findElement(By.id("edit-post")).getAttribute("href");
         browser.findElement(By.linkText("tape")).click();
-        waiting().until(ExpectedConditions.titleIs("Posts tagged tape · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs("Posts tagged tape · Soundwave"));
         assertTrue(browser.findElement(By.id("posts")).getText().contains(title + " (updated)"));
 
         browser.manage().deleteAllCookies();
         browser.get(cluster.url("/sign-in"));
-        type("signin:username", "user0012");
-        type("signin:password", "password");
+        browser.type("signin:username", "user0012");
+        browser.type("signin:password", "password");
         browser.findElement(By.id("signin:submit")).click();
-        waiting().until(ExpectedConditions.titleIs("Your profile · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs("Your profile · Soundwave"));
         browser.get(editUrl);
-        waiting().until(ExpectedConditions.titleIs("Not allowed · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs("Not allowed · Soundwave"));
     }
 }

@@ -3,7 +3,7 @@ package org.soundwave.blog.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.soundwave.blog.BlogFixture.longs;
+import static org.soundwave.platform.StandardDataset.longs;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.soundwave.blog.BlogFixture;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
 /** The blog's pages over HTTP: clean URLs, the right posts on each page, stateless views, 404s. */
@@ -23,7 +23,7 @@ class BlogPagesIT {
 
     @BeforeAll
     static void seed() {
-        cluster = BlogFixture.cluster();
+        cluster = StandardDataset.cluster();
     }
 
     private static List<Long> postsOn(HttpResponse<String> page) {
@@ -43,7 +43,7 @@ class BlogPagesIT {
         assertEquals(longs(cluster, newest + 0), postsOn(page("/")));
         assertEquals(longs(cluster, newest + 0), postsOn(page("/posts")));
         assertEquals(longs(cluster, newest + 20), postsOn(page("/posts?page=3")));
-        long pages = (BlogFixture.single(cluster, "SELECT count(*) FROM post") + 9) / 10;
+        long pages = (StandardDataset.single(cluster, "SELECT count(*) FROM post") + 9) / 10;
         assertTrue(page("/posts?page=2").body().contains("Page 2 of " + pages));
         assertTrue(page("/posts?page=2").body().contains("href=\"/posts?page=3\""), "link to the next page");
         for (String missing : List.of("/posts?page=" + (pages + 1), "/posts?page=0", "/posts?page=x", "/posts/987654321",
@@ -66,7 +66,7 @@ class BlogPagesIT {
 
     @Test
     void anonymousListAndPostPagesAreStatelessViewsWithoutSessions() {
-        for (String path : List.of("/", "/posts", "/posts?page=2", "/tags/tag001", "/authors/user0001", "/posts/" + BlogFixture.POSTS)) {
+        for (String path : List.of("/", "/posts", "/posts?page=2", "/tags/tag001", "/authors/user0001", "/posts/" + StandardDataset.POSTS)) {
             HttpResponse<String> response = page(path);
             assertFalse(response.body().contains("jakarta.faces.ViewState"), path + " holds no view state");
             assertTrue(response.headers().allValues("Set-Cookie").isEmpty(), path + " starts no session");
@@ -75,16 +75,16 @@ class BlogPagesIT {
 
     @Test
     void aPostPageShowsTagsCountRecentCommentsAndAllCommentsPaged() {
-        long id = BlogFixture.POSTS / 3;
+        long id = StandardDataset.POSTS / 3;
         String body = page("/posts/" + id).body();
-        long comments = BlogFixture.single(cluster, "SELECT count(*) FROM comment WHERE post_id = ?", id);
+        long comments = StandardDataset.single(cluster, "SELECT count(*) FROM comment WHERE post_id = ?", id);
         assertTrue(body.contains("<span id=\"comment-count\">" + comments + "</span>"), "count");
         for (long tag : longs(cluster, "SELECT tag_id FROM post_tag WHERE post_id = ?", id)) {
             assertTrue(body.contains(String.format("href=\"/tags/tag%03d\"", tag)), "tag " + tag + " linked");
         }
         String recent = body.substring(body.indexOf("id=\"recent-comments\""), body.indexOf("id=\"comments\""));
         for (long c : longs(cluster, "SELECT j FROM (SELECT id - (post_id - 1) * ? AS j, created FROM comment WHERE post_id = ?) x"
-                + " ORDER BY created DESC LIMIT 3", BlogFixture.COMMENTS_PER_POST, id)) {
+                + " ORDER BY created DESC LIMIT 3", StandardDataset.COMMENTS_PER_POST, id)) {
             assertTrue(recent.contains("Comment " + c + " on post " + id + ":"), "recent comment " + c);
         }
         assertTrue(body.contains("Sign in</a> to comment"), "visitors are invited to sign in");

@@ -7,17 +7,17 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.soundwave.blog.BlogFixture;
-import org.soundwave.platform.Browsers;
+import org.soundwave.platform.Browser;
+import org.soundwave.platform.Http;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
 /**
@@ -27,83 +27,53 @@ import org.soundwave.platform.TestCluster;
 class MarketBrowserIT {
 
     private static TestCluster cluster;
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @BeforeAll
     static void start() {
-        cluster = BlogFixture.cluster();
-        browser = Browsers.chromium();
+        cluster = StandardDataset.cluster();
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    private static void type(String id, String text) {
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-        browser.findElement(By.id(id)).clear();
-        browser.findElement(By.id(id)).sendKeys(text);
-    }
 
     private static void addToCart(int quantity) {
-        type("cart-form:quantity", String.valueOf(quantity));
+        browser.type("cart-form:quantity", String.valueOf(quantity));
         browser.findElement(By.id("cart-form:add")).click();
-        waiting().until(ExpectedConditions.titleIs("Your cart · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs("Your cart · Soundwave"));
     }
 
     @Test
     void browseSearchFillTheCartChangeAQuantitySignInAndReview() throws Exception {
-        keepingThePageOnFailure("target/market-shopper.html", this::shop);
-    }
-
-    /** Runs the steps; if one fails, the page the browser was on is saved to the file for diagnosis. */
-    private static void keepingThePageOnFailure(String file, Steps steps) throws Exception {
-        try {
-            steps.run();
-        } catch (RuntimeException | AssertionError e) {
-            java.nio.file.Files.writeString(java.nio.file.Path.of(file), browser.getCurrentUrl() + "\n" + browser.getPageSource());
-            throw e;
-        }
-    }
-
-    private interface Steps {
-        void run() throws Exception;
+        shop();
     }
 
     private void shop() {
         browser.manage().deleteAllCookies();
         browser.get(cluster.url("/"));
         browser.findElement(By.linkText("Shop")).click();
-        waiting().until(ExpectedConditions.titleIs("Shop · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs("Shop · Soundwave"));
         WebElement firstCategory = browser.findElement(By.cssSelector("#categories li a"));
         String category = firstCategory.getText();
         firstCategory.click();
-        waiting().until(ExpectedConditions.titleIs(category + " · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs(category + " · Soundwave"));
         List<String> byName = browser.findElements(By.cssSelector("#products .product-name")).stream().map(WebElement::getText).toList();
         assertTrue(byName.size() > 1, "the category lists products");
         browser.findElement(By.id("sort-price")).click();
-        waiting().until(ExpectedConditions.urlContains("sort=price"));
+        browser.waiting().until(ExpectedConditions.urlContains("sort=price"));
         List<BigDecimal> prices = browser.findElements(By.cssSelector("#products .price")).stream()
                 .map(e -> new BigDecimal(e.getText().substring(1))).toList();
         assertEquals(prices.stream().sorted().toList(), prices, "lowest price first");
 
         // search in the category for the first product's first word
         String first = byName.get(0);
-        type("q", first.split(" ")[0]);
+        browser.type("q", first.split(" ")[0]);
         browser.findElement(By.id("search-submit")).click();
-        waiting().until(ExpectedConditions.titleContains("“"));
+        browser.waiting().until(ExpectedConditions.titleContains("“"));
         browser.findElements(By.cssSelector("#products .product-name")).forEach(e ->
                 assertTrue(e.getText().toLowerCase().contains(first.split(" ")[0].toLowerCase()), e.getText()));
 
         browser.findElement(By.cssSelector("#products .product-name")).click();
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("product-name")));
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("product-name")));
         String firstProduct = browser.findElement(By.id("product-name")).getText();
         BigDecimal firstPrice = new BigDecimal(browser.findElement(By.id("product-price")).getText());
         addToCart(1);
@@ -112,7 +82,7 @@ class MarketBrowserIT {
         List<WebElement> found = browser.findElements(By.cssSelector("#products .product-name"));
         WebElement second = found.stream().filter(e -> !e.getText().equals(firstProduct)).findFirst().orElseThrow();
         second.click();
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("product-name")));
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("product-name")));
         BigDecimal secondPrice = new BigDecimal(browser.findElement(By.id("product-price")).getText());
         addToCart(2);
         assertEquals(2, browser.findElements(By.cssSelector("#cart-lines .cart-line")).size());
@@ -126,32 +96,32 @@ class MarketBrowserIT {
         quantity.sendKeys("3");
         firstLine.findElement(By.cssSelector("input[value=Update]")).click();
         BigDecimal expected = firstPrice.multiply(BigDecimal.valueOf(3)).add(secondPrice.multiply(BigDecimal.valueOf(2)));
-        waiting().until(ExpectedConditions.textToBe(By.id("subtotal"), expected.toPlainString()));
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("subtotal"), expected.toPlainString()));
 
         // sign in: the cart comes along
         String name = "shopper" + UUID.randomUUID().toString().substring(0, 6);
-        BlogFixture.newMember(cluster, name);
+        Http.newMember(cluster, name);
         browser.get(cluster.url("/sign-in?next=/cart"));
-        type("signin:username", name);
-        type("signin:password", "correct horse");
+        browser.type("signin:username", name);
+        browser.type("signin:password", "correct horse");
         browser.findElement(By.id("signin:submit")).click();
-        waiting().until(ExpectedConditions.titleIs("Your cart · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs("Your cart · Soundwave"));
         assertEquals(expected.toPlainString(), browser.findElement(By.id("subtotal")).getText(), "the visitor's cart is the member's now");
 
         // review the second product
         browser.findElements(By.cssSelector("#cart-lines a")).get(1).click();
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("review-form:rating")));
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("review-form:rating")));
         new Select(browser.findElement(By.id("review-form:rating"))).selectByValue("4");
         String text = "Punchy and clean <i>" + UUID.randomUUID() + "</i>";
-        type("review-form:text", text);
+        browser.type("review-form:text", text);
         browser.findElement(By.id("review-form:submit-review")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-list"), text));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-list"), text));
         assertEquals(name, browser.findElement(By.cssSelector("#review-list .review-author")).getText());
     }
 
     @Test
     void anAdministratorAddsAProductWithAnImageAndTakesItOutOfSale() throws Exception {
-        keepingThePageOnFailure("target/market-admin.html", this::administer);
+        administer();
     }
 
     private void administer() throws Exception {
@@ -162,69 +132,67 @@ class MarketBrowserIT {
         java.nio.file.Files.writeString(text, "this is text, whatever its name says");
 
         browser.get(cluster.url("/sign-in?next=/admin/products/new"));
-        type("signin:username", "admin");
-        type("signin:password", java.nio.file.Files.readString(cluster.secret("admin-password")).trim());
+        browser.type("signin:username", "admin");
+        browser.type("signin:password", java.nio.file.Files.readString(cluster.secret("admin-password")).trim());
         browser.findElement(By.id("signin:submit")).click();
-        waiting().until(ExpectedConditions.titleIs("New product · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs("New product · Soundwave"));
 
         String name = "Admin-made " + UUID.randomUUID().toString().substring(0, 8);
-        type("product:name", name);
-        type("product:price", "-5");
-        type("product:stock", "4");
+        browser.type("product:name", name);
+        browser.type("product:price", "-5");
+        browser.type("product:stock", "4");
         browser.findElement(By.id("product:image")).sendKeys(text.toString());
         browser.findElement(By.id("product:save")).click();
         // Waits for the refused price's message itself: the element is looked up again until it holds it, so a
         // page still being replaced by the response never hands back a stale element.
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("product:price-error"), "at least 0"));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("product:price-error"), "at least 0"));
 
-        type("product:price", "249.90");
+        browser.type("product:price", "249.90");
         browser.findElement(By.id("product:image")).sendKeys(text.toString());
         browser.findElement(By.id("product:save")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("product:image-error"), "not a PNG"));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("product:image-error"), "not a PNG"));
 
         browser.findElement(By.id("product:image")).sendKeys(png.toString());
         browser.findElement(By.id("product:save")).click();
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
         WebElement link = browser.findElement(By.linkText(name));
         link.click();
-        waiting().until(ExpectedConditions.titleIs(name + " · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs(name + " · Soundwave"));
         assertEquals("249.90", browser.findElement(By.id("product-price")).getText());
         String image = browser.findElement(By.id("product-image")).getAttribute("src");
         assertTrue(image.matches(".*/images/\\d+"), image);
         String productUrl = browser.getCurrentUrl();
 
         browser.get(productUrl.replace("/products/", "/admin/products/") + "/edit");
-        waiting().until(ExpectedConditions.titleIs("Edit product · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs("Edit product · Soundwave"));
         browser.findElement(By.id("product:deactivate")).click();
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
         browser.get(productUrl);
-        waiting().until(ExpectedConditions.titleIs("Page not found · Soundwave"));
+        browser.waiting().until(ExpectedConditions.titleIs("Page not found · Soundwave"));
     }
 
     @Test
     void aMemberChecksOutAndWatchesTheOrderBecomePaid() throws Exception {
-        keepingThePageOnFailure("target/market-checkout.html", () -> {
-            browser.manage().deleteAllCookies();
-            String name = "buyer" + UUID.randomUUID().toString().substring(0, 6);
-            BlogFixture.newMember(cluster, name);
-            browser.get(cluster.url("/sign-in?next=/shop/synthesizers"));
-            type("signin:username", name);
-            type("signin:password", "correct horse");
-            browser.findElement(By.id("signin:submit")).click();
-            waiting().until(ExpectedConditions.titleIs("Synthesizers · Soundwave"));
-            browser.findElements(By.cssSelector("#products .product-summary")).stream()
-                    .filter(p -> !p.findElement(By.cssSelector(".stock")).getText().equals("out of stock"))
-                    .findFirst().orElseThrow().findElement(By.cssSelector(".product-name")).click();
-            waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("product-name")));
-            BigDecimal price = new BigDecimal(browser.findElement(By.id("product-price")).getText());
-            addToCart(1);
-            browser.findElement(By.id("checkout-form:checkout")).click();
-            waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("order-status")));
-            assertTrue(browser.getCurrentUrl().matches(".*/orders/\\d+"), browser.getCurrentUrl());
-            assertEquals(price.toPlainString(), browser.findElement(By.id("order-total")).getText());
-            new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.id("order-status"), "PAID"));
-            browser.get(cluster.url("/cart"));
-            assertTrue(browser.findElements(By.id("empty-cart")).size() == 1, "the cart was emptied by the order");
-        });
+        browser.manage().deleteAllCookies();
+        String name = "buyer" + UUID.randomUUID().toString().substring(0, 6);
+        Http.newMember(cluster, name);
+        browser.get(cluster.url("/sign-in?next=/shop/synthesizers"));
+        browser.type("signin:username", name);
+        browser.type("signin:password", "correct horse");
+        browser.findElement(By.id("signin:submit")).click();
+        browser.waiting().until(ExpectedConditions.titleIs("Synthesizers · Soundwave"));
+        browser.findElements(By.cssSelector("#products .product-summary")).stream()
+                .filter(p -> !p.findElement(By.cssSelector(".stock")).getText().equals("out of stock"))
+                .findFirst().orElseThrow().findElement(By.cssSelector(".product-name")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("product-name")));
+        BigDecimal price = new BigDecimal(browser.findElement(By.id("product-price")).getText());
+        addToCart(1);
+        browser.findElement(By.id("checkout-form:checkout")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("order-status")));
+        assertTrue(browser.getCurrentUrl().matches(".*/orders/\\d+"), browser.getCurrentUrl());
+        assertEquals(price.toPlainString(), browser.findElement(By.id("order-total")).getText());
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.id("order-status"), "PAID"));
+        browser.get(cluster.url("/cart"));
+        assertTrue(browser.findElements(By.id("empty-cart")).size() == 1, "the cart was emptied by the order");
     }
 }

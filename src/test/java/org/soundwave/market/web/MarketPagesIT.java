@@ -3,9 +3,9 @@ package org.soundwave.market.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.soundwave.blog.BlogFixture.json;
-import static org.soundwave.blog.BlogFixture.longs;
-import static org.soundwave.blog.BlogFixture.send;
+import static org.soundwave.platform.Http.json;
+import static org.soundwave.platform.Http.send;
+import static org.soundwave.platform.StandardDataset.longs;
 import static org.soundwave.platform.TestCluster.servedBy;
 
 import jakarta.json.Json;
@@ -18,8 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.soundwave.account.web.PageVisitor;
-import org.soundwave.blog.BlogFixture;
+import org.soundwave.platform.Http;
+import org.soundwave.platform.PageVisitor;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
 /** The market's pages over HTTP: the right products in the right order, 404s, and a visitor's cart. */
@@ -32,7 +33,7 @@ class MarketPagesIT {
 
     @BeforeAll
     static void start() {
-        cluster = BlogFixture.cluster();
+        cluster = StandardDataset.cluster();
     }
 
     @Test
@@ -54,7 +55,7 @@ class MarketPagesIT {
             assertEquals(longs(cluster, "SELECT id FROM product WHERE active AND category_id = 1 ORDER BY " + order), shown, sort);
         }
         for (String missing : List.of("/shop/no-such-shelf", "/products/987654321",
-                "/products/" + BlogFixture.single(cluster, "SELECT min(id) FROM product WHERE NOT active"))) {
+                "/products/" + StandardDataset.single(cluster, "SELECT min(id) FROM product WHERE NOT active"))) {
             HttpResponse<String> response = cluster.get(cluster.url(missing));
             assertEquals(404, response.statusCode(), missing);
             assertTrue(response.body().contains("Page not found"), missing);
@@ -64,7 +65,7 @@ class MarketPagesIT {
 
     @Test
     void aVisitorsMarketPagesAreSharedByTheNodesAndAStockChangeReplacesThem() {
-        String admin = BlogFixture.adminToken(cluster);
+        String admin = Http.adminToken(cluster);
         HttpResponse<String> created = send("POST", cluster.url("/api/products"), admin, Json.createObjectBuilder()
                 .add("category", "synthesizers").add("name", "Page cache test " + UUID.randomUUID()).add("price", "12.00")
                 .add("stock", 3).build().toString());
@@ -81,8 +82,8 @@ class MarketPagesIT {
         }
         assertTrue(cluster.get(cluster.nodeUrl("node2", "/products/" + product)).body().contains("only 3 left"));
 
-        String buyer = BlogFixture.newMember(cluster, "pc" + UUID.randomUUID().toString().substring(0, 8));
-        HttpResponse<String> order = BlogFixture.sendWithHeaders("POST", cluster.url("/api/orders"), buyer,
+        String buyer = Http.newMember(cluster, "pc" + UUID.randomUUID().toString().substring(0, 8));
+        HttpResponse<String> order = Http.sendWithHeaders("POST", cluster.url("/api/orders"), buyer,
                 "{\"items\":[{\"productId\":" + product + ",\"quantity\":2}]}", Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertEquals(202, order.statusCode(), order.body());
         for (String node : TestCluster.ACTIVE) {
@@ -96,7 +97,7 @@ class MarketPagesIT {
 
     /** The slug of the category with this id. */
     private static String slug(long id) {
-        return BlogFixture.texts(cluster, "SELECT slug FROM category WHERE id = ?", id).get(0);
+        return StandardDataset.texts(cluster, "SELECT slug FROM category WHERE id = ?", id).get(0);
     }
 
 
@@ -106,7 +107,7 @@ class MarketPagesIT {
         assertEquals(302, visitor.statusCode());
         assertTrue(visitor.headers().firstValue("Location").orElse("").contains("/sign-in?next="), "sent to sign in");
         String name = "ca" + UUID.randomUUID().toString().substring(0, 8);
-        BlogFixture.newMember(cluster, name);
+        Http.newMember(cluster, name);
         PageVisitor member = new PageVisitor();
         member.signIn(cluster.url(""), name, "correct horse");
         for (String path : List.of("/admin/products", "/admin/products/new", "/admin/categories", "/admin/product.xhtml")) {
@@ -118,7 +119,7 @@ class MarketPagesIT {
 
     @Test
     void aVisitorsCartSurvivesTheDeathOfItsNodeAndJoinsTheMembersAtSignIn() {
-        long product = BlogFixture.single(cluster, "SELECT min(id) FROM product WHERE active AND stock > 3");
+        long product = StandardDataset.single(cluster, "SELECT min(id) FROM product WHERE active AND stock > 3");
         PageVisitor visitor = new PageVisitor();
         String productPage = visitor.get(cluster.url("/products/" + product)).body();
         HttpResponse<String> added = visitor.post(cluster.url("/products/" + product), Map.of("cart-form", "cart-form",
@@ -135,7 +136,7 @@ class MarketPagesIT {
             assertTrue(after.body().contains("id=\"line-" + product + "\""), "still in the cart on " + servedBy(after));
 
             String name = "cv" + UUID.randomUUID().toString().substring(0, 8);
-            String token = BlogFixture.newMember(cluster, name);
+            String token = Http.newMember(cluster, name);
             send("PUT", cluster.url("/api/cart/items/" + product), token, "{\"quantity\":2}");
             visitor.signIn(cluster.url(""), name, "correct horse");
             var items = json(send("GET", cluster.url("/api/cart/items"), token, null)).getJsonArray("items");

@@ -2,7 +2,7 @@ package org.soundwave.platform.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.soundwave.blog.BlogFixture.send;
+import static org.soundwave.platform.Http.send;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.soundwave.blog.BlogFixture;
+import org.soundwave.platform.Http;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
 /** Operators' view of the caches: the admin API (who may use it, bad input, the off switch) and /metrics. */
@@ -25,7 +26,7 @@ class CacheAdminIT {
 
     @BeforeAll
     static void start() {
-        cluster = BlogFixture.cluster();
+        cluster = StandardDataset.cluster();
     }
 
     @AfterEach
@@ -35,17 +36,17 @@ class CacheAdminIT {
 
     @Test
     void onlyAdministratorsSeeOrChangeTheCaches() {
-        String member = BlogFixture.newMember(cluster, "ca" + UUID.randomUUID().toString().substring(0, 8));
+        String member = Http.newMember(cluster, "ca" + UUID.randomUUID().toString().substring(0, 8));
         assertEquals(401, send("GET", cluster.url("/api/admin/caches"), null, null).statusCode());
         assertEquals(403, send("GET", cluster.url("/api/admin/caches"), member, null).statusCode());
         assertEquals(403, send("PUT", cluster.url("/api/admin/caches/page"), member, "{\"enabled\":false}").statusCode());
         assertEquals(403, send("DELETE", cluster.url("/api/admin/caches/entries"), member, null).statusCode());
-        assertTrue(CacheControl.level(cluster, "node1", BlogFixture.adminToken(cluster), "page").getBoolean("enabled"));
+        assertTrue(CacheControl.level(cluster, "node1", Http.adminToken(cluster), "page").getBoolean("enabled"));
     }
 
     @Test
     void badChangesGetProblemsAndChangeNothing() {
-        String admin = BlogFixture.adminToken(cluster);
+        String admin = Http.adminToken(cluster);
         HttpResponse<String> ttl = send("PUT", cluster.url("/api/admin/caches/page"), admin, "{\"enabled\":false,\"ttlSeconds\":0}");
         assertEquals(400, ttl.statusCode());
         assertEquals("application/problem+json", ttl.headers().firstValue("Content-Type").orElse(""));
@@ -88,7 +89,7 @@ class CacheAdminIT {
                 }
             }
         }
-        JsonObject view = CacheControl.level(cluster, "node1", BlogFixture.adminToken(cluster), "page");
+        JsonObject view = CacheControl.level(cluster, "node1", Http.adminToken(cluster), "page");
         assertTrue(view.getJsonNumber("puts").longValue() >= 1, "the admin API shows the same statistics: " + view);
     }
 

@@ -1,7 +1,7 @@
 package org.soundwave.platform.cache;
 
-import static org.soundwave.blog.BlogFixture.adminToken;
-import static org.soundwave.blog.BlogFixture.send;
+import static org.soundwave.platform.Http.adminToken;
+import static org.soundwave.platform.Http.send;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.soundwave.blog.BlogFixture;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
 /** bin/cluster add-node and remove-node grow and shrink the running cluster; httpd keeps running. */
@@ -21,7 +21,7 @@ class ClusterMembershipIT {
 
     @BeforeAll
     static void cluster() {
-        cluster = BlogFixture.cluster();
+        cluster = StandardDataset.cluster();
     }
 
     @Test

@@ -2,8 +2,8 @@ package org.soundwave.platform.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.soundwave.blog.BlogFixture.json;
-import static org.soundwave.blog.BlogFixture.single;
+import static org.soundwave.platform.Http.json;
+import static org.soundwave.platform.StandardDataset.single;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.soundwave.account.web.PageVisitor;
-import org.soundwave.blog.BlogFixture;
+import org.soundwave.platform.Http;
+import org.soundwave.platform.PageVisitor;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
 /**
@@ -30,13 +31,13 @@ class DatabaseOutageIT {
 
     @BeforeAll
     static void cluster() {
-        cluster = BlogFixture.cluster();
+        cluster = StandardDataset.cluster();
     }
 
     @Test
     void theSiteKeepsServingWhatItCanWhilePostgresIsDownAndRecoversByItself() {
         String username = "outage" + UUID.randomUUID().toString().substring(0, 8);
-        String token = BlogFixture.newMember(cluster, username);
+        String token = Http.newMember(cluster, username);
         PageVisitor member = new PageVisitor();
         member.signIn(cluster.url(""), username, "correct horse");
         long product = single(cluster, "SELECT min(id) FROM product WHERE stock >= 10");
@@ -64,7 +65,7 @@ class DatabaseOutageIT {
             assertTrue(Long.parseLong(stale.headers().firstValue("Age").orElse("0")) >= 2, "its Age: " + stale.headers().map());
             for (String node : TestCluster.ACTIVE) {
                 assertUnavailablePage(cluster.get(cluster.nodeUrl(node, postPage)), node);
-                assertUnavailableProblem(BlogFixture.send("GET", cluster.nodeUrl(node, "/api/posts/" + post), null, null), node);
+                assertUnavailableProblem(Http.send("GET", cluster.nodeUrl(node, "/api/posts/" + post), null, null), node);
             }
             HttpResponse<String> membersPage = member.get(cluster.url(postPage));
             assertUnavailablePage(membersPage, "the member's request");
@@ -84,7 +85,7 @@ class DatabaseOutageIT {
             TestCluster.awaitTrue("pages and API to answer again, on every node", Duration.ofSeconds(10), () ->
                     TestCluster.ACTIVE.stream().allMatch(node ->
                             cluster.get(cluster.nodeUrl(node, postPage)).statusCode() == 200
-                                    && BlogFixture.send("GET", cluster.nodeUrl(node, "/api/posts/" + post), null, null).statusCode() == 200));
+                                    && Http.send("GET", cluster.nodeUrl(node, "/api/posts/" + post), null, null).statusCode() == 200));
             HttpResponse<String> profile = member.get(cluster.url("/profile"));
             assertEquals(200, profile.statusCode());
             assertTrue(profile.body().contains(username), "the member is still signed in after the outage");
@@ -115,7 +116,7 @@ class DatabaseOutageIT {
     private static HttpResponse<String> checkout(String token, long product) {
         String body = Json.createObjectBuilder().add("items", Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("productId", product).add("quantity", 1))).build().toString();
-        return BlogFixture.sendWithHeaders("POST", cluster.url("/api/orders"), token, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        return Http.sendWithHeaders("POST", cluster.url("/api/orders"), token, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
     private static void assertUnavailablePage(HttpResponse<String> page, String who) {

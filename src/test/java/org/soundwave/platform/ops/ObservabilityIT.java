@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.soundwave.blog.BlogFixture;
+import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
 /** What operators see: each node's /metrics, bin/cluster status's cluster view, request ids in both logs. */
@@ -31,7 +31,7 @@ class ObservabilityIT {
 
     @BeforeAll
     static void cluster() {
-        cluster = BlogFixture.cluster();
+        cluster = StandardDataset.cluster();
     }
 
     @Test
@@ -57,7 +57,7 @@ class ObservabilityIT {
         assertTrue(value(text, "soundwave_db_connections", "state=\"idle\"") >= 1, "the pool's idle connections, as PostgreSQL sees them");
         assertTrue(text.contains("soundwave_db_connections{mp_scope=\"application\",state=\"active\"}"));
         assertTrue(text.contains("soundwave_cache_hits_total{cache=\"page\""), "cache statistics");
-        long queued = BlogFixture.single(cluster, "SELECT count(*) FROM order_job");
+        long queued = StandardDataset.single(cluster, "SELECT count(*) FROM order_job");
         assertEquals(queued, value(text, "soundwave_orders_queue_depth", ""), "the order queue's depth");
         assertTrue(text.contains("soundwave_orders_queue_oldest_seconds{"));
     }

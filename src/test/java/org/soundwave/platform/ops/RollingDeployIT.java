@@ -19,8 +19,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.soundwave.account.web.PageVisitor;
-import org.soundwave.blog.BlogFixture;
+import org.soundwave.platform.Http;
+import org.soundwave.platform.PageVisitor;
 import org.soundwave.platform.TestCluster;
 
 /**
@@ -82,7 +82,7 @@ class RollingDeployIT {
         String version = "9.9." + System.currentTimeMillis() + "-rolled";
         Path war = WarBuilds.withVersion(version);
         String username = "roller" + System.nanoTime() % 1_000_000;
-        BlogFixture.newMember(cluster, username);
+        Http.newMember(cluster, username);
         PageVisitor member = new PageVisitor();
         member.signIn(cluster.url(""), username, "correct horse");
         assertSignedIn(member.get(cluster.url("/profile")), username);

@@ -1,4 +1,4 @@
-package org.soundwave.account.web;
+package org.soundwave.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.soundwave.platform.TestCluster;
 
 /** Someone using the pages over HTTP with their own cookies: a visitor who may sign in on the sign-in page. */
 public final class PageVisitor {
@@ -22,7 +21,7 @@ public final class PageVisitor {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     public HttpResponse<String> get(String url) {
-        return TestCluster.send(http, url);
+        return Http.get(http, url);
     }
 
     /** Signs in through the sign-in page at this base URL (the balancer or one node), as a browser would. */
@@ -38,13 +37,9 @@ public final class PageVisitor {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError("POST " + url + " failed", e);
-        }
+        return Http.send(http, HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** The Faces view state a page's form carries ("stateless" on a transient view). */

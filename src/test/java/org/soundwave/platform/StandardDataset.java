@@ -1,31 +1,22 @@
-package org.soundwave.blog;
+package org.soundwave.platform;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.soundwave.platform.TestCluster;
 
 /**
- * The blog tests' shared setup: the shared test cluster, seeded once per run with a small standard
- * dataset (bin/cluster seed, so the seeder is exercised too), and small helpers for the API, the
- * database and pg_stat_statements.
+ * The standard dataset on the shared test cluster: seeded once per run, small (bin/cluster seed with the
+ * sizes below, so the seeder is exercised too; loadtest/DATASET.md defines its rows), blog and market, for
+ * every test that reads known data; and reading the cluster's database (queries, pg_stat_statements).
+ * HTTP goes through {@link Http}.
  */
-public final class BlogFixture {
+public final class StandardDataset {
 
     public static final int USERS = 20;
     public static final int POSTS = 240;
@@ -35,10 +26,9 @@ public final class BlogFixture {
     public static final int CATEGORIES = 4;
     public static final int PRODUCTS = 300;
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static boolean seeded;
 
-    private BlogFixture() {
+    private StandardDataset() {
     }
 
     /** The shared cluster holding the standard dataset, blog and market (seeded by the first test that asks). */
@@ -95,62 +85,6 @@ public final class BlogFixture {
 
     public static long single(TestCluster cluster, String sql, Object... parameters) {
         return longs(cluster, sql, parameters).get(0);
-    }
-
-    public static JsonObject json(HttpResponse<String> response) {
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-            return reader.readObject();
-        }
-    }
-
-    public static HttpResponse<String> send(String method, String url, String token, String json) {
-        return sendWithHeaders(method, url, token, json, Map.of());
-    }
-
-    /** {@link #send} with more request headers (an Idempotency-Key, say). */
-    public static HttpResponse<String> sendWithHeaders(String method, String url, String token, String json, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** An access token for an account (a dataset user's password is "password"). */
-    public static String token(TestCluster cluster, String username, String password) {
-        HttpResponse<String> tokens = send("POST", cluster.url("/api/auth/token"), null,
-                Json.createObjectBuilder().add("username", username).add("password", password).build().toString());
-        if (tokens.statusCode() != 200) {
-            throw new AssertionError("sign-in of " + username + " failed: " + tokens.body());
-        }
-        return json(tokens).getString("access_token");
-    }
-
-    public static String adminToken(TestCluster cluster) {
-        try {
-            return token(cluster, "admin", java.nio.file.Files.readString(cluster.secret("admin-password")).trim());
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Opens a new member account through the API and returns its access token. */
-    public static String newMember(TestCluster cluster, String username) {
-        HttpResponse<String> registered = send("POST", cluster.url("/api/auth/register"), null, Json.createObjectBuilder()
-                .add("username", username).add("email", username + "@example.com").add("password", "correct horse").build().toString());
-        if (registered.statusCode() != 201) {
-            throw new AssertionError("registration failed: " + registered.body());
-        }
-        return token(cluster, username, "correct horse");
     }
 
     /**
