@@ -2,6 +2,14 @@
 # bin/cluster's up, down, status, logs. Sourced by bin/cluster.
 
 cmd_up() {
+    local empty=no
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --empty) empty=yes; shift ;;
+            *) die "up: unknown option $1" ;;
+        esac
+    done
+    NEW_DATABASE=no
     ensure_packages "${CLUSTER_PACKAGES[@]}"
     ensure_built
     ensure_secrets
@@ -20,6 +28,7 @@ cmd_up() {
     for name in $(node_names); do
         is_local "$name" || say "$name runs on $(node_host "$name"): start it there with the same nodes file"
     done
+    [ "$NEW_DATABASE" = yes ] && [ "$empty" = no ] && load_demo
     echo "Soundwave is up: http://127.0.0.1:$HTTP_PORT/"
     echo "  balancer-manager: http://127.0.0.1:$HTTP_PORT/balancer-manager   status: bin/cluster status"
 }

@@ -67,6 +67,9 @@ ensure_postgres() {
     fi
     local password
     password=$(cat "$SECRETS/db-password")
+    # Whether the application's database is new (created below): 'up' loads the demo data into it then.
+    [ -n "$(as_pg psql -X -tA -h "$PG_DIR/socket" -p "$PG_PORT" -U postgres -d postgres \
+        -c "SELECT 1 FROM pg_database WHERE datname = 'soundwave'")" ] || NEW_DATABASE=yes
     # The application's role and database, created once; the password follows the secrets file.
     as_pg psql -X -q -h "$PG_DIR/socket" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
         -v pw="$password" >/dev/null <<'SQL'
@@ -110,6 +113,21 @@ cmd_postgres() {
         start) ensure_postgres; say "PostgreSQL runs on $PG_HOST:$PG_PORT: nodes reconnect within seconds" ;;
         restart) stop_postgres; ensure_postgres; say "PostgreSQL restarted on $PG_HOST:$PG_PORT: nodes reconnect within seconds" ;;
     esac
+}
+
+# The demo data a new database gets on 'up' (unless --empty): a small standard dataset (loadtest/DATASET.md's
+# rules) and a picture for every product, made locally by bin/lib/DemoImages.java.
+DEMO_SEED=(--users 30 --posts 300 --comments-per-post 4 --tags 20 --categories 6 --products 60)
+
+load_demo() {
+    say "a new database: loading the demo data (bin/cluster up --empty leaves it empty)"
+    cmd_seed "${DEMO_SEED[@]}"
+    psql_app -tA -F'|' -c "SELECT p.id, c.slug FROM product p JOIN category c ON c.id = p.category_id WHERE p.image_id IS NULL ORDER BY p.id" \
+        | java "$ROOT/bin/lib/DemoImages.java" 2>/dev/null | psql_app -q -v ON_ERROR_STOP=1 >/dev/null \
+        || die "could not store the demo products' pictures"
+    # The pages cached before the pictures were linked would show products without them.
+    admin_api DELETE /api/admin/caches/entries >/dev/null
+    say "demo data: members user0001 to user0030 (password: password), 300 posts, 60 products with pictures"
 }
 
 # PostgreSQL's state for status: running and accepting connections, running but refusing them

@@ -7,8 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -49,15 +57,40 @@ class ClusterCommandIT {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("httpd:") && l.contains("PID")), String.join("\n", lines));
     }
 
-    /** A second, one-node cluster on ports of its own, so the shared one keeps running. */
+    /**
+     * A second, one-node cluster on ports of its own (the shared one keeps running), from nothing: its first
+     * up loads the demo data into the new database, a second up leaves the data alone, and down stops every
+     * process it started and frees the ports.
+     */
     @Test
-    void downStopsEveryProcessItStartedAndFreesThePorts() throws IOException {
+    void aNewClusterComesUpWithDemoDataASecondUpLeavesItAloneAndDownStopsEverything() throws IOException, InterruptedException, SQLException {
         Path runDir = Path.of(System.getProperty("soundwave.it.run.dir", "target/it-cluster")).resolveSibling("it-down-cluster");
+        deleteTree(runDir);   // a new cluster: no database yet
         TestCluster small = TestCluster.custom(runDir, 18380, 18381, 15981, 15435);
-        small.command("up", "--nodes", "1", "--standby", "0");
+        String first = small.command("up", "--nodes", "1", "--standby", "0");
         Map<String, Long> pids = small.pids();
         assertEquals(3, pids.size(), "httpd, PostgreSQL and node1 recorded: " + pids);
         assertEquals(200, small.get(small.url("/health/ready")).statusCode());
+
+        assertTrue(first.contains("loading the demo data") && first.contains("user0001"), first);
+        assertEquals(300, StandardDataset.single(small, "SELECT count(*) FROM post"));
+        assertTrue(StandardDataset.single(small, "SELECT count(*) FROM comment") > 0);
+        assertEquals(60, StandardDataset.single(small, "SELECT count(*) FROM product"));
+        assertEquals(0, StandardDataset.single(small, "SELECT count(*) FROM product WHERE image_id IS NULL"), "every product has a picture");
+        assertFalse(small.get(small.url("/")).body().contains("No posts yet."), "the home page shows the demo posts");
+        long picture = StandardDataset.single(small, "SELECT min(image_id) FROM product");
+        HttpResponse<byte[]> image = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(small.url("/images/" + picture))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, image.statusCode());
+        assertEquals("image/png", image.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(Http.token(small, "user0001", "password").length() > 20, "a demo member signs in");
+
+        try (Connection db = StandardDataset.db(small); Statement change = db.createStatement()) {
+            change.executeUpdate("DELETE FROM post WHERE id = (SELECT max(id) FROM post)");
+        }
+        String second = small.command("up", "--nodes", "1", "--standby", "0");
+        assertFalse(second.contains("demo data"), "an existing database is never touched: " + second);
+        assertEquals(299, StandardDataset.single(small, "SELECT count(*) FROM post"), "the second up left the data as it was");
 
         small.command("down");
 
@@ -68,6 +101,17 @@ class ClusterCommandIT {
         }
         try (Stream<Path> files = Files.walk(runDir)) {
             assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".pid")).toList(), "PID files left");
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 

@@ -67,7 +67,7 @@ public final class TestCluster {
                     Integer.parseInt(property("soundwave.it.pg.port", "15433")),
                     "soundwave-it");
             toStop = cluster;   // even if 'up' fails half-way: whatever it started is stopped at the end
-            cluster.command("up", "--nodes", "2", "--standby", "1");
+            cluster.command("up", "--nodes", "2", "--standby", "1", "--empty");
             running = cluster;
         }
         running.awaitBalanced(NODES);
@@ -159,7 +159,7 @@ public final class TestCluster {
      * (which resets its balancing counters) and waits until every node is back in rotation.
      */
     public void up() {
-        command("up");
+        command("up", "--empty");
         awaitBalanced(NODES);
     }
 

@@ -130,6 +130,12 @@ public class PostPage {
         return post;
     }
 
+    /** The page's meta description: the post's opening words. */
+    public String getDescription() {
+        PostView shown = getPost();
+        return shown == null ? "" : Pages.summary(shown.content(), 155);
+    }
+
     /** The latest comments: read only when the page's recent-comments fragment is not in the cache. */
     public List<CommentView> getRecentComments() {
         if (recentComments == null) {

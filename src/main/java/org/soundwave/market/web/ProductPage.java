@@ -119,6 +119,12 @@ public class ProductPage {
         return product;
     }
 
+    /** The page's meta description: the product's own description, opening words. */
+    public String getDescription() {
+        ProductView shown = getProduct();
+        return shown == null ? "" : Pages.summary(shown.description(), 155);
+    }
+
     public List<ReviewView> getReviews() {
         if (reviews == null) {
             reviews = catalog.reviews(getProduct().id(), null, REVIEWS_SHOWN).items();

@@ -26,7 +26,8 @@ import org.soundwave.platform.api.Problem;
 public class DatabaseOutageFilter extends HttpFilter {
 
     /** Paths that never touch the database: health (it reports the outage), metrics, the contract, static files. */
-    private static final List<String> WITHOUT_DATABASE = List.of("/health", "/metrics", "/openapi", "/jakarta.faces.resource/", "/resources/", "/sign-out");
+    private static final List<String> WITHOUT_DATABASE = List.of("/health", "/metrics", "/openapi", "/jakarta.faces.resource/", "/resources/", "/sign-out",
+            "/favicon.ico", "/robots.txt");
 
     static final String PAGE = "/unavailable.xhtml";
 

@@ -25,6 +25,22 @@ public final class Pages {
         return OptionalInt.of(Integer.parseInt(value));
     }
 
+    /**
+     * A text as a page's meta description: whitespace collapsed, cut at a word boundary to at most
+     * {@code max} characters with an ellipsis; "" for none.
+     */
+    public static String summary(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String plain = text.strip().replaceAll("\\s+", " ");
+        if (plain.length() <= max) {
+            return plain;
+        }
+        int cut = plain.lastIndexOf(' ', max - 1);
+        return plain.substring(0, cut > max / 2 ? cut : max - 1).stripTrailing() + "…";
+    }
+
     public static String parameter(String name) {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
     }

@@ -1,8 +1,10 @@
 package org.soundwave.platform.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -31,5 +33,19 @@ class PagesTest {
     })
     void anythingElseIsMinusOne(String value) {
         assertEquals(OptionalInt.of(-1), Pages.positive(value));
+    }
+
+    @Test
+    void aSummaryKeepsShortTextWholeWithItsWhitespaceCollapsed() {
+        assertEquals("Keep the heads clean. And demagnetise them.", Pages.summary("  Keep the heads clean.\n\n  And demagnetise them. ", 155));
+        assertEquals("", Pages.summary(null, 155));
+    }
+
+    @Test
+    void aSummaryCutsLongTextAtAWordWithinTheLimit() {
+        String summary = Pages.summary("Tape echo units need care: clean heads, fresh tape and a steady motor make the difference", 40);
+        assertEquals("Tape echo units need care: clean heads,…", summary);
+        assertTrue(summary.length() <= 40);
+        assertEquals("abcdefghi…", Pages.summary("abcdefghijklmnopqrstuvwxyz", 10), "one long word is cut inside it");
     }
 }
