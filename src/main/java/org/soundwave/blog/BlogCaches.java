@@ -6,11 +6,16 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.soundwave.platform.api.CachedJson;
 import org.soundwave.platform.cache.CacheLevel;
 import org.soundwave.platform.cache.Caches;
 
 /**
- * The blog's cache keys, and their invalidation. Invalidation runs after the write's transaction has
+ * The blog's caches, as MarketCaches is the market's: cache-aside reads in front of {@link PostRepository}
+ * (which reads the database only), the keys (the page beans' fragment keys too), and invalidation.
+ * <p>
+ * Invalidation Invalidation runs after the write's transaction has
  * committed ({@link TransactionPhase#AFTER_SUCCESS}): invalidating earlier would let a reader put the old
  * value back before the commit; a reader who read the old value before the commit cannot store it after
  * the invalidation either, because the invalidation also cancels its lease (see SharedCache). The data
@@ -37,6 +42,34 @@ public class BlogCaches {
 
     @Inject
     PostRepository posts;
+
+    /** How many posts the filter selects (for page numbers), from the count level. */
+    public long postCount(PostRepository.Filter filter) {
+        return caches.level(CacheLevel.COUNT).get(postCountKey(filter), Long.class, () -> posts.count(filter));
+    }
+
+    /** The post's comment count, from the count level (invalidated after each new comment commits). */
+    public long commentCount(long postId) {
+        return caches.level(CacheLevel.COUNT).get(commentCountKey(postId), Long.class, () -> posts.commentCount(postId));
+    }
+
+    /** A post page's head: the post with its tags and cached comment count, from the listing level. */
+    public Optional<PostView> head(long id) {
+        return Optional.ofNullable(caches.level(CacheLevel.LISTING).get(headKey(id), PostView.class,
+                () -> posts.head(id, this::commentCount).orElse(null)));
+    }
+
+    /** The API's first page of a list (no cursor) as JSON, from the listing level. */
+    public byte[] firstSliceJson(PostRepository.Filter filter, int limit) {
+        return caches.level(CacheLevel.LISTING).get(firstPageKey(filter, limit), byte[].class,
+                () -> CachedJson.of(posts.slice(filter, null, limit)));
+    }
+
+    /** The API's view of a post as JSON, from the listing level; empty if there is no such post. */
+    public Optional<byte[]> postJson(long id) {
+        return Optional.ofNullable(caches.level(CacheLevel.LISTING).get(postKey(id), byte[].class,
+                () -> posts.find(id).map(CachedJson::of).orElse(null)));
+    }
 
     static String commentCountKey(long postId) {
         return "comments:" + postId;
@@ -104,7 +137,7 @@ public class BlogCaches {
         fragments.invalidate(recentCommentsKey(post));
         caches.level(CacheLevel.LISTING).clear();
         // Counted after the commit, so the new comment's last page is among them; every page shifts.
-        long pages = commentPages(posts.commentCount(post));
+        long pages = commentPages(commentCount(post));
         postPageKeys(post, pages).forEach(caches.level(CacheLevel.PAGE)::invalidate);
         for (int page = 1; page <= pages; page++) {
             fragments.invalidate(commentsKey(post, page));

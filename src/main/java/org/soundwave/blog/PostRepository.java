@@ -1,10 +1,6 @@
 package org.soundwave.blog;
 
-import org.soundwave.platform.api.CachedJson;
-import org.soundwave.platform.api.Cursor;
-import org.soundwave.platform.api.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -13,11 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongUnaryOperator;
 import java.util.stream.Collectors;
 import org.soundwave.account.User;
 import org.soundwave.platform.NativeRows;
-import org.soundwave.platform.cache.CacheLevel;
-import org.soundwave.platform.cache.Caches;
+import org.soundwave.platform.api.Cursor;
+import org.soundwave.platform.api.Slice;
 import org.soundwave.platform.cache.SingleFlight;
 
 /**
@@ -33,8 +30,11 @@ import org.soundwave.platform.cache.SingleFlight;
  * Entity associations are never walked lazily here; that would cost one statement per post (N+1).
  * Page numbers (for pages) add one count statement; keyset cursors (for the API) add none.
  * <p>
- * The post page reads less: {@link #head} takes the comment count from the count cache and leaves the
- * latest comments to the page's fragment cache ({@link #recentComments}, only when that is cold).
+ * The post page reads less: {@link #head} leaves the comment count to the count cache and the latest
+ * comments to the page's fragment cache ({@link #recentComments}, only when that is cold).
+ * <p>
+ * It reads the database only: what is cached, and when it is invalidated, is {@link BlogCaches}'s business,
+ * as the market's is MarketCaches's.
  */
 @ApplicationScoped
 public class PostRepository {
@@ -79,9 +79,6 @@ public class PostRepository {
     @PersistenceContext(unitName = "soundwave")
     EntityManager em;
 
-    @Inject
-    Caches caches;
-
     /** Concurrent renderings of one cold recent-comments fragment on this node share one query. */
     private final SingleFlight recentCommentLoads = new SingleFlight();
 
@@ -90,29 +87,13 @@ public class PostRepository {
         return views(select(filter, null).setFirstResult((page - 1) * size).setMaxResults(size).getResultList());
     }
 
-    /** How many posts the filter selects (for page numbers); from the count cache. */
+    /** How many posts the filter selects (for page numbers). */
     public long count(Filter filter) {
-        return caches.level(CacheLevel.COUNT).get(BlogCaches.postCountKey(filter), Long.class, () -> countNow(filter));
-    }
-
-    private long countNow(Filter filter) {
         StringBuilder jpql = new StringBuilder("SELECT COUNT(p) FROM Post p");
         where(jpql, filter, null);
         TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
         bind(query, filter, null);
         return query.getSingleResult();
-    }
-
-    /** The API's first page of a list (no cursor) as JSON, from the listing cache. */
-    public byte[] firstSliceJson(Filter filter, int limit) {
-        return caches.level(CacheLevel.LISTING).get(BlogCaches.firstPageKey(filter, limit), byte[].class,
-                () -> CachedJson.of(slice(filter, null, limit)));
-    }
-
-    /** The API's view of a post ({@link #find}) as JSON, from the listing cache; empty if there is no such post. */
-    public Optional<byte[]> findJson(long id) {
-        return Optional.ofNullable(caches.level(CacheLevel.LISTING).get(BlogCaches.postKey(id), byte[].class,
-                () -> find(id).map(CachedJson::of).orElse(null)));
     }
 
     /** Up to {@code limit} posts after the cursor (from the newest when null) and the next cursor. */
@@ -130,24 +111,17 @@ public class PostRepository {
     }
 
     /**
-     * The post with its tags and its comment count from the count cache; no latest comments (the page
-     * renders those through its fragment cache and {@link #recentComments}).
+     * The post with its tags and the given comment count (the caller's, from the count cache); no latest
+     * comments (the page renders those through its fragment cache and {@link #recentComments}).
      */
-    private Optional<PostView> head(long id) {
+    public Optional<PostView> head(long id, LongUnaryOperator commentCount) {
         return withAuthor(id).stream().findFirst().map(p -> view(p, tagsOf(List.of(p.id())).getOrDefault(p.id(), List.of()),
-                commentCount(p.id()), List.of()));
+                commentCount.applyAsLong(p.id()), List.of()));
     }
 
-    /** {@link #head} from the listing cache (emptied after every comment and post change commits). */
-    public Optional<PostView> cachedHead(long id) {
-        return Optional.ofNullable(caches.level(CacheLevel.LISTING).get(BlogCaches.headKey(id), PostView.class,
-                () -> head(id).orElse(null)));
-    }
-
-    /** The post's comment count, from the count cache (invalidated after each new comment commits). */
+    /** The post's comment count (from the comment index alone). */
     public long commentCount(long postId) {
-        return caches.level(CacheLevel.COUNT).get(BlogCaches.commentCountKey(postId), Long.class,
-                () -> commentCounts(List.of(postId)).getOrDefault(postId, 0L));
+        return commentCounts(List.of(postId)).getOrDefault(postId, 0L);
     }
 
     /** The post's latest comments; concurrent callers on this node share one query. */

@@ -8,9 +8,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,23 +27,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.soundwave.blog.BlogCaches;
 import org.soundwave.blog.BlogService;
 import org.soundwave.blog.Caller;
 import org.soundwave.blog.CommentForm;
 import org.soundwave.blog.CommentRepository;
 import org.soundwave.blog.CommentView;
-import org.soundwave.platform.api.CachedJson;
-import org.soundwave.platform.api.Cursor;
-import org.soundwave.platform.api.PageParameters;
 import org.soundwave.blog.NoSuchPostException;
 import org.soundwave.blog.PostForm;
 import org.soundwave.blog.PostRepository;
 import org.soundwave.blog.PostRepository.Filter;
 import org.soundwave.blog.PostView;
-import org.soundwave.platform.api.Slice;
 import org.soundwave.blog.TagRepository;
 import org.soundwave.platform.RestApplication;
+import org.soundwave.platform.api.CachedJson;
+import org.soundwave.platform.api.Cursor;
+import org.soundwave.platform.api.PageParameters;
 import org.soundwave.platform.api.Problem;
+import org.soundwave.platform.api.Slice;
 
 /**
  * Posts and their comments. Lists are newest first and walk with a keyset cursor: each response has
@@ -56,6 +57,9 @@ public class PostsResource {
 
     @Inject
     PostRepository posts;
+
+    @Inject
+    BlogCaches caches;
 
     @Inject
     CommentRepository comments;
@@ -85,7 +89,7 @@ public class PostsResource {
             return Response.ok(new Slice<>(List.of(), null)).build();
         }
         // The first page of every list is answered from the listing cache, serialized once.
-        return after == null ? CachedJson.ok(posts.firstSliceJson(filter.get(), limit))
+        return after == null ? CachedJson.ok(caches.firstSliceJson(filter.get(), limit))
                 : Response.ok(posts.slice(filter.get(), after, limit)).build();
     }
 
@@ -95,7 +99,7 @@ public class PostsResource {
     @GET
     @Path("{id}")
     public Response post(@PathParam("id") long id) {
-        return CachedJson.ok(posts.findJson(id).orElseThrow(() -> new NoSuchPostException(id)));
+        return CachedJson.ok(caches.postJson(id).orElseThrow(() -> new NoSuchPostException(id)));
     }
 
     /** The post as the database has it now (after a write: not from the cache). */

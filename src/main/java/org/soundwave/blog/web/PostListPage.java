@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.soundwave.blog.BlogCaches;
 import org.soundwave.blog.PostRepository;
 import org.soundwave.blog.PostRepository.Filter;
 import org.soundwave.blog.PostView;
@@ -24,6 +25,9 @@ public class PostListPage {
 
     @Inject
     PostRepository posts;
+
+    @Inject
+    BlogCaches caches;
 
     @Inject
     TagRepository tags;
@@ -49,7 +53,7 @@ public class PostListPage {
             Pages.notFound(tag != null ? "There is no tag " + tag + "." : "There is no member " + author + ".");
             return;
         }
-        long total = posts.count(filter.get());
+        long total = caches.postCount(filter.get());
         pageCount = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         if (page > pageCount) {
             Pages.notFound("There is no page " + page + " of this list.");

@@ -33,6 +33,9 @@ public class PostPage {
     PostRepository posts;
 
     @Inject
+    BlogCaches caches;
+
+    @Inject
     CommentRepository comments;
 
     @Inject
@@ -64,7 +67,7 @@ public class PostPage {
             Pages.notFound("There is no such post.");
             return;
         }
-        Optional<PostView> found = posts.cachedHead(id.getAsInt());
+        Optional<PostView> found = caches.head(id.getAsInt());
         if (found.isEmpty()) {
             Pages.notFound("There is no post " + id.getAsInt() + ".");
             return;
