@@ -29,7 +29,7 @@ public class DatabaseOutageFilter extends HttpFilter {
     private static final List<String> WITHOUT_DATABASE = List.of("/health", "/metrics", "/openapi", "/jakarta.faces.resource/", "/resources/", "/sign-out",
             "/favicon.ico", "/robots.txt");
 
-    static final String PAGE = "/unavailable.xhtml";
+    private static final String PAGE = "/unavailable.xhtml";
 
     @Inject
     DatabaseAvailability database;
@@ -42,8 +42,9 @@ public class DatabaseOutageFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        boolean api = path.startsWith("/api/");
         if (!database.reachable()) {
-            answer(request, response);
+            answer(request, response, api);
             return;
         }
         try {
@@ -53,23 +54,23 @@ public class DatabaseOutageFilter extends HttpFilter {
                 throw e;
             }
             response.reset();
-            answer(request, response);
+            answer(request, response, api);
         }
     }
 
     /**
-     * The 503 for a request that needs the database while it is unreachable: problem+json under /api,
-     * else the site's page. {@code Retry-After} is left to the page cache when it renders this (it may still
-     * serve a stale copy instead, and a header cannot be taken back).
+     * The 503 for a request that needs the database while it is unreachable: problem+json for the API,
+     * else the site's page (also ErrorPages' answer when the database went away before any filter ran).
+     * {@code Retry-After} is left to the page cache when it renders this (it may still serve a stale copy
+     * instead, and a header cannot be taken back).
      */
-    static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+    static void answer(HttpServletRequest request, HttpServletResponse response, boolean api) throws IOException, ServletException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Cache-Control", "no-store");
         if (!(response instanceof CapturingResponse)) {
             retryAfter(response);
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
+        if (api) {
             problem().writeTo(response);
         } else {
             request.getRequestDispatcher(PAGE).forward(request, response);

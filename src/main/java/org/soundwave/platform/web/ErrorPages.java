@@ -37,14 +37,7 @@ public class ErrorPages extends HttpServlet {
         }
         if (request.getAttribute("jakarta.servlet.error.exception") instanceof Throwable failure && database.failed(failure)) {
             // The database went away under this request (e.g. while signing in, before any filter ran).
-            DatabaseOutageFilter.retryAfter(response);
-            response.setHeader("Cache-Control", "no-store");
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            if (uri.startsWith(request.getContextPath() + "/api/")) {
-                DatabaseOutageFilter.problem().writeTo(response);
-            } else {
-                request.getRequestDispatcher(DatabaseOutageFilter.PAGE).forward(request, response);
-            }
+            DatabaseOutageFilter.answer(request, response, uri.startsWith(request.getContextPath() + "/api/"));
             return;
         }
         if (uri.startsWith(request.getContextPath() + "/api/")) {

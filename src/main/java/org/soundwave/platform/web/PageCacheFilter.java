@@ -117,7 +117,7 @@ public class PageCacheFilter extends HttpFilter {
                         render(request, rendered[0], chain);
                         return rendered[0].page(System.currentTimeMillis());
                     }, p -> rendered[0] == null || shareable(rendered[0], request),   // null: another node's stored page
-                    p -> p.ageSeconds(now) < pages.ttlSeconds());
+                    p -> fresh(p, pages, now));
         } catch (RenderFailure failure) {
             failure.rethrow();
             return;
@@ -142,6 +142,11 @@ public class PageCacheFilter extends HttpFilter {
         send(page, pages, response);
     }
 
+    /** Within its level's time to live: served as a HIT; older copies are rendered again, or served STALE. */
+    private static boolean fresh(CachedPage page, SharedCache pages, long now) {
+        return page.ageSeconds(now) < pages.ttlSeconds();
+    }
+
     /** Serves the key's last copy if it is within the stale-if-error bound; false if there is none. */
     private static boolean serveStale(String key, SharedCache pages, HttpServletResponse response) throws IOException {
         long now = System.currentTimeMillis();
@@ -156,8 +161,9 @@ public class PageCacheFilter extends HttpFilter {
     }
 
     private static void send(CachedPage page, SharedCache pages, HttpServletResponse response) throws IOException {
-        long age = page.ageSeconds(System.currentTimeMillis());
-        response.setHeader(X_CACHE, age < pages.ttlSeconds() ? "HIT" : "STALE");
+        long now = System.currentTimeMillis();
+        long age = page.ageSeconds(now);
+        response.setHeader(X_CACHE, fresh(page, pages, now) ? "HIT" : "STALE");
         page.headers().forEach(h -> response.addHeader(h.name(), h.value()));
         if (page.contentType() != null) {
             response.setContentType(page.contentType());
