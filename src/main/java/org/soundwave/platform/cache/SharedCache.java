@@ -42,10 +42,18 @@ public final class SharedCache {
     /** A lease outlives any computation we would want to store; if its holder dies, the key frees itself. */
     private static final CreatedExpiryPolicy LEASE_EXPIRY = new CreatedExpiryPolicy(new Duration(TimeUnit.SECONDS, 10));
 
-    /** What a node puts under a key while it computes the value. */
-    public record Lease(String token) implements Serializable {
+    /**
+     * What a node puts under a key while it computes the value. A lease taken over an expired value keeps
+     * that value as {@code previous}: while the new one is computed, {@link #stale} still finds the old
+     * copy (without it, a request whose own computation failed meanwhile had nothing to serve).
+     */
+    public record Lease(String token, Serializable previous) implements Serializable {
         @Serial
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
+
+        public Lease(String token) {
+            this(token, null);
+        }
     }
 
     /** This level's hit, miss and put counters on this node. */
@@ -121,14 +129,17 @@ public final class SharedCache {
 
     /**
      * Whatever value is under the key, fresh or kept past its time to live (see
-     * {@link CacheSettings#staleIfErrorSeconds}): for serving while the value cannot be computed. Not
-     * counted as a hit or a miss; empty when the level is off.
+     * {@link CacheSettings#staleIfErrorSeconds}), or the copy a computation under way will replace: for
+     * serving while the value cannot be computed. Not counted as a hit or a miss; empty when the level is off.
      */
     public <V> Optional<V> stale(String key, Class<V> type) {
         if (!enabled()) {
             return Optional.empty();
         }
         Object cached = read(key);
+        if (cached instanceof Lease lease) {
+            cached = lease.previous();   // being computed again: the copy it replaces
+        }
         return type.isInstance(cached) ? Optional.of(type.cast(cached)) : Optional.empty();
     }
 
@@ -239,7 +250,7 @@ public final class SharedCache {
 
     /** A lease in place of exactly the expired value (not of a newer one another node stored meanwhile). */
     private Optional<Lease> reserveOver(String key, Object expired) {
-        Lease lease = new Lease(UUID.randomUUID().toString());
+        Lease lease = new Lease(UUID.randomUUID().toString(), expired instanceof Serializable old ? old : null);
         try {
             return cache.replace(key, expired, lease, LEASE_EXPIRY) ? Optional.of(lease) : Optional.empty();
         } catch (RuntimeException e) {

@@ -150,6 +150,20 @@ class SharedCacheTest {
     }
 
     @Test
+    void whileTheExpiredValueIsComputedAgainItIsStillThereToServeStale() {
+        staleIfErrorSeconds = 600;
+        grid.entries.put("k", "old page");
+        String result = cache.get("k", String.class, () -> {
+            assertInstanceOf(SharedCache.Lease.class, grid.entries.get("k"), "a lease is under the key");
+            // another request whose own rendering failed meanwhile looks for the last copy
+            assertEquals(Optional.of("old page"), cache.stale("k", String.class));
+            return "new page";
+        }, v -> true, FRESH);
+        assertEquals("new page", result);
+        assertEquals(Optional.of("new page"), cache.stale("k", String.class));
+    }
+
+    @Test
     void aComputationThatThrowsGivesTheKeyBackAtOnce() {
         grid.entries.put("k", "old");
         assertThrows(IllegalStateException.class, () -> cache.get("k", String.class, () -> {
