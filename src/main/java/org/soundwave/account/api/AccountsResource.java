@@ -12,11 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.soundwave.account.AccountService;
 import org.soundwave.account.AccountView;
 import org.soundwave.account.AuthService;
@@ -33,7 +28,6 @@ import org.soundwave.platform.api.Problem;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"member", "admin"})
-@SecurityRequirement(name = RestApplication.BEARER)
 public class AccountsResource {
 
     @Inject
@@ -45,23 +39,11 @@ public class AccountsResource {
     @Inject
     CurrentMember current;
 
-    @Operation(summary = "An account: the caller's own, or any for an administrator")
-    @APIResponse(responseCode = "200", description = "The account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(responseCode = "404", description = "No such account, or not the caller's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     public AccountView get(@PathParam("id") long id) {
         return visible(id);
     }
 
-    @Operation(summary = "Edit an account's profile (bio, phone, city, address)")
-    @APIResponse(responseCode = "200", description = "The account as saved",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such account, or not the caller's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountView update(@PathParam("id") long id, @Valid ProfileUpdate update) {

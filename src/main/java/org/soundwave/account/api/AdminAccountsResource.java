@@ -13,11 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.soundwave.platform.api.Problem;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.soundwave.platform.RestApplication;
 
 /** Administrators' view of the accounts. */
@@ -31,11 +26,6 @@ public class AdminAccountsResource {
     AuthService auth;
 
     /** Checked here rather than with @Min/@Max: Payara's OpenAPI generator fails on those on a query parameter. */
-    @Operation(summary = "Accounts, oldest first (administrators only)")
-    @APIResponse(responseCode = "200", description = "The accounts", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(responseCode = "401", description = "No valid access token")
-    @APIResponse(responseCode = "403", description = "Not allowed for this account")
-    @SecurityRequirement(name = RestApplication.BEARER)
     @GET
     public List<AccountView> accounts(@QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {

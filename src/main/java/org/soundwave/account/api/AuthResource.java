@@ -12,11 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.soundwave.account.AccountService;
 import org.soundwave.account.AccountView;
 import org.soundwave.account.AuthService;
@@ -49,12 +44,6 @@ public class AuthResource {
     @Context
     HttpServletRequest request;
 
-    @Operation(summary = "Open a member account")
-    @APIResponse(responseCode = "201", description = "The new account", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(responseCode = "409", description = "Username or email taken")
-    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON")
-    @APIResponse(responseCode = "413", description = "Body over the size limit")
-    @APIResponse(responseCode = "415", description = "Not application/json")
     @POST
     @Path("register")
     public Response register(@Valid Registration registration) {
@@ -63,13 +52,6 @@ public class AuthResource {
     }
 
     /** Username and password → an access token (minutes) and a refresh token (days). */
-    @Operation(summary = "Sign in: username and password for an access and a refresh token")
-    @APIResponse(responseCode = "200", description = "The tokens", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
-    @APIResponse(responseCode = "401", description = "Wrong username or password")
-    @APIResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After")
-    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON")
-    @APIResponse(responseCode = "413", description = "Body over the size limit")
-    @APIResponse(responseCode = "415", description = "Not application/json")
     @POST
     @Path("token")
     public TokenPair token(@Valid Credentials credentials) {
@@ -78,12 +60,6 @@ public class AuthResource {
     }
 
     /** A refresh token → a new pair. */
-    @Operation(summary = "Exchange a refresh token for a new pair")
-    @APIResponse(responseCode = "200", description = "The tokens", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class)))
-    @APIResponse(responseCode = "401", description = "Invalid, expired or revoked refresh token")
-    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON")
-    @APIResponse(responseCode = "413", description = "Body over the size limit")
-    @APIResponse(responseCode = "415", description = "Not application/json")
     @POST
     @Path("refresh")
     public TokenPair refresh(@Valid RefreshRequest refresh) {
@@ -92,10 +68,7 @@ public class AuthResource {
     }
 
     /** Invalidates every access and refresh token of the caller issued so far. */
-    @Operation(summary = "Revoke every token of the caller issued so far")
-    @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "401", description = "No valid access token")
-    @SecurityRequirement(name = RestApplication.BEARER)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})   // 204, or a problem: either is acceptable
     @POST
     @Path("revoke")
     @Consumes(MediaType.WILDCARD)

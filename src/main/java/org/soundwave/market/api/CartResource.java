@@ -12,11 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.soundwave.account.CurrentMember;
 import org.soundwave.market.cart.CartItemForm;
 import org.soundwave.market.cart.CartService;
@@ -29,8 +24,6 @@ import org.soundwave.platform.api.Problem;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"member", "admin"})
-@SecurityRequirement(name = RestApplication.BEARER)
-@APIResponse(responseCode = "401", description = "No valid access token")
 public class CartResource {
 
     @Inject
@@ -39,17 +32,11 @@ public class CartResource {
     @Inject
     CurrentMember current;
 
-    @Operation(summary = "The member's cart: its items at today's prices and the subtotal")
-    @APIResponse(responseCode = "200", description = "The cart", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CartView.class)))
     @GET
     public CartView cart() {
         return carts.memberCart(member());
     }
 
-    @Operation(summary = "Put a product in the cart with this quantity (1-99), or change its quantity")
-    @APIResponse(responseCode = "200", description = "The cart", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CartView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid quantity")
-    @APIResponse(responseCode = "404", description = "No such product for sale")
     @PUT
     @Path("{productId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -59,8 +46,6 @@ public class CartResource {
         return cart();
     }
 
-    @Operation(summary = "Take a product out of the cart")
-    @APIResponse(responseCode = "200", description = "The cart", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CartView.class)))
     @DELETE
     @Path("{productId}")
     public CartView remove(@PathParam("productId") long productId) {
@@ -68,8 +53,6 @@ public class CartResource {
         return cart();
     }
 
-    @Operation(summary = "Empty the cart")
-    @APIResponse(responseCode = "200", description = "The (empty) cart", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CartView.class)))
     @DELETE
     public CartView clear() {
         carts.clear(member());

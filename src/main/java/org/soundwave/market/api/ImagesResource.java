@@ -11,9 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.soundwave.market.catalog.ImageStore;
 import org.soundwave.platform.RestApplication;
 import org.soundwave.platform.api.Problem;
@@ -30,12 +27,6 @@ public class ImagesResource {
     @Inject
     ImageStore images;
 
-    @Operation(summary = "Upload an image (administrators); use its id as a product's or category's imageId")
-    @APIResponse(responseCode = "201", description = "Stored: {\"id\":..,\"url\":\"/images/..\"}")
-    @APIResponse(responseCode = "400", description = "Empty body")
-    @APIResponse(responseCode = "413", description = "Larger than 2 MB")
-    @APIResponse(responseCode = "415", description = "Not a PNG, JPEG, GIF or WebP image")
-    @SecurityRequirement(name = RestApplication.BEARER)
     @POST
     @Consumes({"image/png", "image/jpeg", "image/gif", "image/webp"})
     @RolesAllowed("admin")

@@ -17,12 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.soundwave.account.CurrentMember;
 import org.soundwave.market.order.CheckoutRequest;
 import org.soundwave.market.order.MarketOrderCaches;
@@ -45,8 +39,6 @@ import org.soundwave.platform.api.Slice;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"member", "admin"})
-@SecurityRequirement(name = RestApplication.BEARER)
-@APIResponse(responseCode = "401", description = "No valid access token")
 public class OrdersResource {
 
     static final String KEY = "[\\x21-\\x7e]{1,100}";
@@ -66,14 +58,9 @@ public class OrdersResource {
     @Context
     UriInfo uri;
 
-    @Operation(summary = "Place an order (members). The same Idempotency-Key returns the same order, never a second one")
-    @APIResponse(responseCode = "202", description = "Accepted: stock reserved, payment follows; Location is the order's status URL",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid items or a missing Idempotency-Key")
-    @APIResponse(responseCode = "409", description = "Not enough stock: which products, and how many are left")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response checkout(@Parameter(description = "any 1-100 printable characters, unique per order") @HeaderParam("Idempotency-Key") String key,
+    public Response checkout(@HeaderParam("Idempotency-Key") String key,
                              @Valid CheckoutRequest request) {
         if (key == null || !key.matches(KEY)) {
             throw Problem.invalid("Idempotency-Key", "send a header of 1-100 printable characters, unique per order");
@@ -86,13 +73,10 @@ public class OrdersResource {
                 .build();
     }
 
-    @Operation(summary = "Orders, newest first: the member's own; an administrator's view has everyone's. Optionally one status")
-    @APIResponse(responseCode = "200", description = "A page of orders", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Slice.class)))
-    @APIResponse(responseCode = "400", description = "Invalid status, limit or cursor")
     @GET
-    public Slice<OrderView> list(@Parameter(description = "PENDING, PAID, COMPLETED or CANCELED") @QueryParam("status") String status,
-                                 @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-                                 @Parameter(description = "orders per page, 1-100") @QueryParam("limit") @DefaultValue("20") int limit) {
+    public Slice<OrderView> list(@QueryParam("status") String status,
+                                 @QueryParam("cursor") String cursor,
+                                 @QueryParam("limit") @DefaultValue("20") int limit) {
         PageParameters.checkLimit(limit);
         OrderStatus only = status == null ? null : OrderStatus.parse(status)
                 .orElseThrow(() -> Problem.invalid("status", "must be PENDING, PAID, COMPLETED or CANCELED"));
@@ -106,19 +90,12 @@ public class OrdersResource {
         return orders.orders(member(), only, after, limit);
     }
 
-    @Operation(summary = "One order and its status (its member's or, for administrators, any)")
-    @APIResponse(responseCode = "200", description = "The order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(responseCode = "404", description = "No such order of yours")
     @GET
     @Path("{id}")
     public OrderView order(@PathParam("id") long id) {
         return service.visibleTo(current.require(), id).orElseThrow(() -> new NoSuchOrderException(id));
     }
 
-    @Operation(summary = "Cancel a pending order (its member or an administrator); its stock goes back")
-    @APIResponse(responseCode = "200", description = "The cancelled order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(responseCode = "404", description = "No such order of yours")
-    @APIResponse(responseCode = "409", description = "Not pending any more")
     @POST
     @Path("{id}/cancel")
     public OrderView cancel(@PathParam("id") long id) {

@@ -21,12 +21,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.soundwave.account.CurrentMember;
 import org.soundwave.market.catalog.CatalogRepository;
 import org.soundwave.market.catalog.CatalogService;
@@ -73,17 +67,13 @@ public class ProductsResource {
     @Context
     UriInfo uri;
 
-    @Operation(summary = "Products for sale: one category's or all, optionally those whose name contains q, sorted")
-    @APIResponse(responseCode = "200", description = "A page of products and the cursor of the next one",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Slice.class)))
-    @APIResponse(responseCode = "400", description = "Invalid sort, limit, search or cursor")
     @GET
     @PermitAll
-    public Slice<ProductView> list(@Parameter(description = "a category's slug") @QueryParam("category") String category,
-                                   @Parameter(description = "part of the name, any letter case") @QueryParam("q") String q,
-                                   @Parameter(description = "name, -name, price or -price") @QueryParam("sort") @DefaultValue("name") String sort,
-                                   @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-                                   @Parameter(description = "products per page, 1-100") @QueryParam("limit") @DefaultValue("20") int limit) {
+    public Slice<ProductView> list(@QueryParam("category") String category,
+                                   @QueryParam("q") String q,
+                                   @QueryParam("sort") @DefaultValue("name") String sort,
+                                   @QueryParam("cursor") String cursor,
+                                   @QueryParam("limit") @DefaultValue("20") int limit) {
         ProductSort order = ProductSort.of(sort).orElseThrow(() -> Problem.invalid("sort", "must be name, -name, price or -price"));
         PageParameters.checkLimit(limit);
         String search = q == null || q.isBlank() ? null : q.strip();
@@ -102,9 +92,6 @@ public class ProductsResource {
         return market.products(categoryId, search, order, after, limit);
     }
 
-    @Operation(summary = "One product with its average rating")
-    @APIResponse(responseCode = "200", description = "The product", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "404", description = "No such product (or not for sale)")
     @GET
     @Path("{id}")
     @PermitAll
@@ -113,12 +100,6 @@ public class ProductsResource {
                 .orElseThrow(() -> new NoSuchProductException("There is no product " + id + "."));
     }
 
-    @Operation(summary = "Create a product (administrators)")
-    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid access token")
-    @APIResponse(responseCode = "403", description = "Not an administrator")
-    @SecurityRequirement(name = RestApplication.BEARER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
@@ -129,11 +110,6 @@ public class ProductsResource {
                 .entity(product(id)).build();
     }
 
-    @Operation(summary = "Change a product (administrators)")
-    @APIResponse(responseCode = "200", description = "The product", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "404", description = "No such product")
-    @SecurityRequirement(name = RestApplication.BEARER)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -144,10 +120,7 @@ public class ProductsResource {
         return product(id);
     }
 
-    @Operation(summary = "Take a product out of sale (administrators); it stays for the orders that name it")
-    @APIResponse(responseCode = "204", description = "Deactivated")
-    @APIResponse(responseCode = "404", description = "No such product")
-    @SecurityRequirement(name = RestApplication.BEARER)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})   // 204, or a problem: either is acceptable
     @DELETE
     @Path("{id}")
     @RolesAllowed("admin")
@@ -155,29 +128,18 @@ public class ProductsResource {
         catalog.deactivateProduct(id);
     }
 
-    @Operation(summary = "A product's reviews, newest first")
-    @APIResponse(responseCode = "200", description = "A page of reviews and the cursor of the next one",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Slice.class)))
-    @APIResponse(responseCode = "404", description = "No such product")
     @GET
     @Path("{id}/reviews")
     @PermitAll
     public Slice<ReviewView> reviews(@PathParam("id") long id,
-                                     @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-                                     @Parameter(description = "reviews per page, 1-100") @QueryParam("limit") @DefaultValue("20") int limit) {
+                                     @QueryParam("cursor") String cursor,
+                                     @QueryParam("limit") @DefaultValue("20") int limit) {
         PageParameters.checkLimit(limit);
         Cursor after = PageParameters.cursor(cursor);
         product(id);
         return repository.reviews(id, after, limit);
     }
 
-    @Operation(summary = "Review a product (members; one review per member and product)")
-    @APIResponse(responseCode = "201", description = "Reviewed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "401", description = "No valid access token")
-    @APIResponse(responseCode = "404", description = "No such product")
-    @APIResponse(responseCode = "409", description = "Already reviewed by this member")
-    @SecurityRequirement(name = RestApplication.BEARER)
     @POST
     @Path("{id}/reviews")
     @Consumes(MediaType.APPLICATION_JSON)

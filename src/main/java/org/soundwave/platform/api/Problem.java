@@ -43,10 +43,7 @@ public record Problem(String type, String title, int status, String detail, List
                 .toResponse());
     }
 
-    /**
-     * To call from a resource whose JSON body is required: 400 when it is missing. Not @NotNull on the
-     * parameter: Payara's OpenAPI scanner fails on constraints on a body parameter.
-     */
+    /** To call from a resource whose JSON body is required: 400 naming the body when it is missing. */
     public static void requireBody(Object body) {
         if (body == null) {
             throw invalid("body", "a JSON body is required");

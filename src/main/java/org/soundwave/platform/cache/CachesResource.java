@@ -15,11 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.soundwave.platform.NodeIdentity;
 import org.soundwave.platform.RestApplication;
 import org.soundwave.platform.api.Problem;
@@ -32,9 +27,6 @@ import org.soundwave.platform.api.Problem;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
-@SecurityRequirement(name = RestApplication.BEARER)
-@APIResponse(responseCode = "401", description = "No valid access token")
-@APIResponse(responseCode = "403", description = "Not an administrator")
 public class CachesResource {
 
     /** Longest time to live the API accepts: a day. */
@@ -46,17 +38,11 @@ public class CachesResource {
     @Inject
     NodeIdentity node;
 
-    @Operation(summary = "Every cache level: settings and this node's statistics (administrators)")
-    @APIResponse(responseCode = "200", description = "The levels", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CacheView.class)))
     @GET
     public List<CacheView> levels() {
         return Stream.of(CacheLevel.values()).map(this::view).toList();
     }
 
-    @Operation(summary = "Switch a level on or off, or change its time to live, on every node (administrators)")
-    @APIResponse(responseCode = "200", description = "The level now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CacheView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "404", description = "No such level")
     @PUT
     @Path("{level}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -76,17 +62,14 @@ public class CachesResource {
         return view(level);
     }
 
-    @Operation(summary = "Empty one level on every node (administrators)")
-    @APIResponse(responseCode = "204", description = "Emptied")
-    @APIResponse(responseCode = "404", description = "No such level")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})   // 204, or a problem: either is acceptable
     @DELETE
     @Path("{level}/entries")
     public void clear(@PathParam("level") String id) {
         caches.level(level(id)).clear();
     }
 
-    @Operation(summary = "Empty every level on every node, e.g. after data changed in the database directly (administrators)")
-    @APIResponse(responseCode = "204", description = "Emptied")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})   // 204, or a problem: either is acceptable
     @DELETE
     @Path("entries")
     public void clearAll() {
