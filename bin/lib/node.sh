@@ -38,7 +38,7 @@ start_node() {
     SOUNDWAVE_JWT_PRIVATE_KEY_LOCATION="$SECRETS/jwt-private.pem" \
     SOUNDWAVE_WARMUP_URL="http://$host:$port" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$SECRETS/jwt-public.pem" \
-    setsid java -Xms"$NODE_HEAP" -Xmx"$NODE_HEAP" $NODE_JVM_OPTS $NODE_HAZELCAST_OPTS \
+    setsid java -Xms"$NODE_HEAP" -Xmx"$NODE_HEAP" $NODE_JVM_OPTS $NODE_EXTRA_JVM_OPTS $NODE_HAZELCAST_OPTS \
         -DjvmRoute="$name" -Dsoundwave.node.name="$name" \
         -jar "$APP/payara-micro.jar" \
         --name "$name" --port "$port" --startport "$hz" --interfaces "$host" \
