@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +36,12 @@ class FailoverIT {
         cluster.up();
     }
 
+    /**
+     * Two sessions on one node, a visitor's (a page that counts its visits) and a member's who signed in on
+     * the page: both go on, on another node, after that node's kill -9.
+     */
     @Test
-    void aSessionSurvivesTheDeathOfItsNodeAndContinuesOnAnother() {
+    void aVisitorsAndASignedInMembersSessionsSurviveTheDeathOfTheirNode() {
         HttpClient visitor = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         HttpResponse<String> response = Http.get(visitor, cluster.url("/visit"));
         String home = sessionRoute(response);
@@ -45,6 +50,9 @@ class FailoverIT {
             assertEquals(home, servedBy(response));
         }
         assertEquals(5, visitCount(response.body()));
+        String name = "fo" + UUID.randomUUID().toString().substring(0, 8);
+        Http.register(cluster, name, "correct horse");
+        PageVisitor member = memberAt(home, name);
 
         cluster.kill(home);
 
@@ -60,6 +68,25 @@ class FailoverIT {
         response = Http.get(visitor, cluster.url("/visit"));
         assertEquals(survivor, servedBy(response), "and now sticks to the survivor");
         assertEquals(7, visitCount(response.body()));
+
+        HttpResponse<String> profile = member.get(cluster.url("/profile"));
+        assertEquals(200, profile.statusCode(), "the member is still signed in, not sent to sign in");
+        assertNotEquals(home, servedBy(profile));
+        assertTrue(profile.body().contains("<h1>" + name), "still " + name);
+    }
+
+    /** The member signed in on the page, in a session the balancer gave to that node (a few tries at most). */
+    private static PageVisitor memberAt(String node, String name) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            PageVisitor member = new PageVisitor();
+            member.signIn(cluster.url(""), name, "correct horse");
+            HttpResponse<String> profile = member.get(cluster.url("/profile"));
+            assertTrue(profile.body().contains("<h1>" + name), "profile of " + name);
+            if (node.equals(servedBy(profile))) {
+                return member;
+            }
+        }
+        throw new AssertionError("no sign-in session landed on " + node + " in 20 tries");
     }
 
     @Test

@@ -141,8 +141,9 @@ class EarOnPayaraServerIT {
             ((Element) xpath.evaluate("jms-service/jms-host", config, XPathConstants.NODE)).setAttribute("host", "127.0.0.1");
         }
         Element java = (Element) xpath.evaluate("java-config", config, XPathConstants.NODE);
+        // C1 only, as the test cluster's nodes: it starts faster, and this test measures no speed.
         for (String option : List.of("-Dhazelcast.socket.bind.any=false", "-Dhazelcast.phone.home.enabled=false",
-                "-Djava.net.preferIPv4Stack=true")) {
+                "-Djava.net.preferIPv4Stack=true", "-XX:TieredStopAtLevel=1")) {
             Element jvmOption = domain.createElement("jvm-options");
             jvmOption.setTextContent(option);
             java.appendChild(jvmOption);
