@@ -65,7 +65,7 @@ class OpenApiContractTest {
     @Test
     void everyResourceMethodIsAnOperationOfTheContractAndNothingElseIs() {
         Set<String> documented = new TreeSet<>();
-        contract.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+        contract.get("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(method -> {
             if (HTTP_METHODS.contains(method)) {
                 documented.add(method.toUpperCase() + " " + path.getKey());
             }
@@ -144,7 +144,7 @@ class OpenApiContractTest {
                     .orElse(method.getDeclaringClass().getAnnotation(Produces.class));
             Set<String> produced = produces == null ? Set.of() : Set.of(produces.value());
             Set<String> success = new TreeSet<>();
-            operation(operation).get("responses").fields().forEachRemaining(response -> {
+            operation(operation).get("responses").properties().forEach(response -> {
                 if (response.getKey().startsWith("2")) {
                     resolve(response.getValue()).path("content").fieldNames().forEachRemaining(success::add);
                 }
@@ -161,7 +161,7 @@ class OpenApiContractTest {
     @Test
     void everyComponentIsUsed() throws IOException {
         String text = Files.readString(Paths.get("src/main/resources/META-INF/openapi.yaml"));
-        contract.get("components").fields().forEachRemaining(kind -> {
+        contract.get("components").properties().forEach(kind -> {
             if (!kind.getKey().equals("securitySchemes")) {
                 kind.getValue().fieldNames().forEachRemaining(name -> assertTrue(
                         text.contains("\"#/components/" + kind.getKey() + "/" + name + "\""), kind.getKey() + "/" + name + " is never referenced"));
