@@ -33,11 +33,26 @@ public final class Pages {
         if (text == null) {
             return "";
         }
-        String plain = text.strip().replaceAll("\\s+", " ");
-        if (plain.length() <= max) {
-            return plain;
+        // Whitespace runs collapsed, reading no further than one character past max: a post may hold 20,000
+        // characters, and this runs on every rendering of its page (a profile showed the whole-text regex).
+        StringBuilder plain = new StringBuilder(max + 1);
+        boolean space = false;
+        for (int i = 0; i < text.length() && plain.length() <= max; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = plain.length() > 0;
+            } else {
+                if (space) {
+                    plain.append(' ');
+                    space = false;
+                }
+                plain.append(c);
+            }
         }
-        int cut = plain.lastIndexOf(' ', max - 1);
+        if (plain.length() <= max) {
+            return plain.toString();
+        }
+        int cut = plain.lastIndexOf(" ", max - 1);
         return plain.substring(0, cut > max / 2 ? cut : max - 1).stripTrailing() + "…";
     }
 
