@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.soundwave.platform.TestCluster;
+import org.soundwave.platform.api.ApiContract;
 
 /**
  * /openapi serves the contract (META-INF/openapi.yaml) as written, in YAML and in JSON: nothing added by
@@ -19,10 +19,7 @@ class OpenApiIT {
 
     @Test
     void theServedDocumentIsTheContract() throws Exception {
-        JsonNode contract;
-        try (InputStream in = OpenApiIT.class.getResourceAsStream("/META-INF/openapi.yaml")) {
-            contract = new ObjectMapper(new YAMLFactory()).readTree(in);
-        }
+        JsonNode contract = ApiContract.read();
         TestCluster cluster = TestCluster.get();
         HttpResponse<String> yaml = cluster.get(cluster.url("/openapi"));
         assertEquals(200, yaml.statusCode());

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.BeanParam;
@@ -22,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -56,9 +53,7 @@ class OpenApiContractTest {
 
     @BeforeAll
     static void read() throws IOException {
-        try (InputStream in = OpenApiContractTest.class.getResourceAsStream("/META-INF/openapi.yaml")) {
-            contract = new ObjectMapper(new YAMLFactory()).readTree(in);
-        }
+        contract = ApiContract.read();
         resources = resourceMethods();
     }
 
@@ -159,8 +154,8 @@ class OpenApiContractTest {
     }
 
     @Test
-    void everyComponentIsUsed() throws IOException {
-        String text = Files.readString(Paths.get("src/main/resources/META-INF/openapi.yaml"));
+    void everyComponentIsUsed() {
+        String text = ApiContract.text();
         contract.get("components").properties().forEach(kind -> {
             if (!kind.getKey().equals("securitySchemes")) {
                 kind.getValue().fieldNames().forEachRemaining(name -> assertTrue(

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import jakarta.json.bind.annotation.JsonbProperty;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -81,10 +77,8 @@ class OpenApiSchemasTest {
     private static JsonNode schemas;
 
     @BeforeAll
-    static void read() throws IOException {
-        try (InputStream in = OpenApiSchemasTest.class.getResourceAsStream("/META-INF/openapi.yaml")) {
-            schemas = new ObjectMapper(new YAMLFactory()).readTree(in).get("components").get("schemas");
-        }
+    static void read() {
+        schemas = ApiContract.read().get("components").get("schemas");
     }
 
     @Test
