@@ -29,6 +29,11 @@ render_httpd_conf() {
     template=${template//@ROTATED_LOG@/${ROTATELOGS[*]}}
     template=${template//@LOG_SIZE@/$LOG_ROTATE_SIZE}
     template=${template//@HTTP_PORT@/$HTTP_PORT}
+    template=${template//@LISTEN_ADDRESS@/$LB_ADDR}
+    # Operators' pages answer this machine only: loopback, and with --hosts its address on the bridge.
+    local machine=127.0.0.1
+    if hosts_mode; then machine+=" $HOSTS_NET.1"; fi
+    template=${template//@MACHINE_ADDRESSES@/$machine}
     template=${template//@HC_INTERVAL@/$HC_INTERVAL}
     template=${template//@GROWTH@/$BALANCER_GROWTH}
     template=${template//@USER_DIRECTIVES@/$users}
@@ -37,7 +42,7 @@ render_httpd_conf() {
     httpd_cmd -t 2>"$RUN/httpd/configtest.log" || { cat "$RUN/httpd/configtest.log" >&2; die "httpd configuration invalid"; }
 }
 
-httpd_cmd() { "$HTTPD" -d "$RUN/httpd" -f "$RUN/httpd/httpd.conf" "$@"; }
+httpd_cmd() { in_host lb "$HTTPD" -d "$RUN/httpd" -f "$RUN/httpd/httpd.conf" "$@"; }
 httpd_running() { pid_alive "$RUN/httpd/httpd.pid"; }
 
 ensure_httpd() {
@@ -47,10 +52,10 @@ ensure_httpd() {
         # balancer-manager and members added at run time are reset (they are in the configuration too).
         httpd_cmd -k graceful
     else
-        say "starting httpd on 127.0.0.1:$HTTP_PORT"
+        say "starting httpd on $LB_ADDR:$HTTP_PORT"
         httpd_cmd -k start
         local deadline=$((SECONDS + 30))
-        until [ "$(http_code "http://127.0.0.1:$HTTP_PORT/server-status?auto")" = 200 ]; do
+        until [ "$(http_code "http://$LB_ADDR:$HTTP_PORT/server-status?auto")" = 200 ]; do
             [ $SECONDS -lt $deadline ] || die "httpd did not answer (logs: $RUN/httpd/error.log)"
             sleep 0.2
         done
@@ -64,7 +69,7 @@ stop_httpd() {
     fi
 }
 
-balancer_manager() { echo "http://127.0.0.1:$HTTP_PORT/balancer-manager"; }
+balancer_manager() { echo "http://$LB_ADDR:$HTTP_PORT/balancer-manager"; }
 
 balancer_page() { curl -s -m 3 -H "Referer: $(balancer_manager)" "$(balancer_manager)" 2>/dev/null || true; }
 

@@ -106,10 +106,13 @@ cmd_add_node() {
         [ "${M_HZ[$n]}" -gt "$hz" ] && hz=${M_HZ[$n]}
     done
     name="node$((next + 1))"
+    # With --hosts, a new node gets a host of its own, with the next address.
+    if hosts_mode && [ "$host" = 127.0.0.1 ]; then host="$HOSTS_NET.$((10 + next + 1))"; fi
     printf '%-8s %-11s %-10s %-15s %s\n' "$name" "$host" $((http + 1)) $((hz + 1)) "$role" >> "$NODES_FILE"
     read_members
     if is_local "$name"; then
         ensure_built
+        if hosts_mode; then ensure_host "$name"; fi
         start_node "$name"
         if ! wait_ready "$name"; then
             stop_node "$name"
@@ -146,6 +149,7 @@ cmd_remove_node() {
     if is_local "$name" && pid_alive "$(node_dir "$name")/node.pid"; then
         take_out_of_rotation "$name" "being removed"
         stop_node "$name"
+        if hosts_mode; then remove_host "$name"; fi
     elif ! is_local "$name"; then
         say "stop $name on $(node_host "$name") yourself once it is out of rotation"
     fi

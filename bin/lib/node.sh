@@ -29,6 +29,7 @@ start_node() {
     # node.log names the current file of the node's rotated log (rotatelogs -L): each start begins a new one.
     rm -f "$dir/node.log" "$dir/log.offset"
     say "starting $name ($(node_role "$name")) on $host:$port, Hazelcast $hz"
+    on_host "$name"
     # shellcheck disable=SC2086  # the JVM option strings are word lists
     SOUNDWAVE_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/soundwave?ApplicationName=soundwave-$name" \
     SOUNDWAVE_DB_USER=soundwave \
@@ -37,8 +38,9 @@ start_node() {
     SOUNDWAVE_SECRETS_DIR="$SECRETS" \
     SOUNDWAVE_JWT_PRIVATE_KEY_LOCATION="$SECRETS/jwt-private.pem" \
     SOUNDWAVE_WARMUP_URL="http://$host:$port" \
+    SOUNDWAVE_BALANCER_ADDRESS="$LB_ADDR" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$SECRETS/jwt-public.pem" \
-    setsid java -Xms"$NODE_HEAP" -Xmx"$NODE_HEAP" $NODE_JVM_OPTS $NODE_EXTRA_JVM_OPTS $NODE_HAZELCAST_OPTS \
+    "${ON_HOST[@]+"${ON_HOST[@]}"}" setsid java -Xms"$NODE_HEAP" -Xmx"$NODE_HEAP" $NODE_JVM_OPTS $NODE_EXTRA_JVM_OPTS $NODE_HAZELCAST_OPTS \
         -DjvmRoute="$name" -Dsoundwave.node.name="$name" \
         -jar "$APP/payara-micro.jar" \
         --name "$name" --port "$port" --startport "$hz" --interfaces "$host" \

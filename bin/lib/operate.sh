@@ -11,15 +11,18 @@ cmd_up() {
     done
     NEW_DATABASE=no
     ensure_packages "${CLUSTER_PACKAGES[@]}"
+    if hosts_mode; then ensure_packages "${HOSTS_PACKAGES[@]}"; fi
     ensure_built
     ensure_secrets
     save_settings
+    ensure_host_network
     ensure_postgres
     local name
     for name in $(local_nodes); do
         pid_alive "$(node_dir "$name")/node.pid" || start_node "$name"
     done
     ensure_httpd
+    ensure_forward
     # shellcheck disable=SC2046
     wait_ready $(local_nodes) || die "the cluster did not come up (bin/cluster status)"
     for name in $(local_nodes); do
@@ -31,9 +34,13 @@ cmd_up() {
     [ "$NEW_DATABASE" = yes ] && [ "$empty" = no ] && load_demo
     echo "Soundwave is up: http://127.0.0.1:$HTTP_PORT/"
     echo "  balancer-manager: http://127.0.0.1:$HTTP_PORT/balancer-manager   status: bin/cluster status"
+    if hosts_mode; then
+        echo "  hosts: balancer $(host_ns lb) $LB_ADDR, PostgreSQL $(host_ns db) $PG_ADDR, $(for name in $(local_nodes); do printf '%s %s ' "$(host_ns "$name")" "$(node_host "$name")"; done)"
+    fi
 }
 
 cmd_down() {
+    stop_forward
     stop_httpd
     local dir pids=()
     # Every node directory, including nodes left from an 'up' with more nodes; in parallel.
@@ -42,6 +49,8 @@ cmd_down() {
     done
     for pid in "${pids[@]+"${pids[@]}"}"; do wait "$pid" || true; done
     stop_postgres
+    stop_delay_proxy
+    remove_host_network
     say "down"
 }
 
@@ -99,10 +108,11 @@ cmd_status() {
     echo
     local httpd=stopped pg=stopped
     httpd_running && httpd="PID $(cat "$RUN/httpd/httpd.pid"), http://127.0.0.1:$HTTP_PORT/"
+    if hosts_mode && httpd_running; then httpd+=" (forwarded to its host $(host_ns lb) $LB_ADDR:$HTTP_PORT)"; fi
     pg=$(postgres_state)
     [ -n "$queue" ] && echo "$queue"
     echo "httpd:      $httpd"
-    echo "postgresql: $pg"
+    echo "postgresql: $pg$(if hosts_mode; then echo " (host $(host_ns db), $(db_delay_ms) ms delay each way)"; fi)"
     echo "nodes file: $NODES_FILE"
     echo "run dir:    $RUN"
 }

@@ -19,3 +19,5 @@ ensure_packages() {
 
 # The packages a running cluster needs.
 CLUSTER_PACKAGES=(postgresql-15 apache2 apache2-utils curl openssl ca-certificates jq)
+# And with --hosts: network namespaces (ip) and the forwarder of the balancer's usual URL.
+HOSTS_PACKAGES=(iproute2 socat)

@@ -10,7 +10,7 @@ pg_running() { as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; 
 
 psql_app() {
     PGPASSWORD=$(cat "$SECRETS/db-password") PGCONNECT_TIMEOUT=5 \
-        psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U soundwave -d "${APP_DB:-soundwave}" "$@"
+        psql -X -q -v ON_ERROR_STOP=1 -h "$PG_ADDR" -p "$PG_PORT" -U soundwave -d "${APP_DB:-soundwave}" "$@"
 }
 
 # A scratch database beside the application's (for query plans on a large dataset while the
@@ -59,12 +59,20 @@ ensure_postgres() {
         as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
             -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; die "initdb failed"; }
     fi
+    # On its own host, PostgreSQL takes connections from the hosts' network (nodes, and this machine's
+    # scripts through the bridge), with the same password authentication.
+    if hosts_mode && ! grep -q "^host all all $HOSTS_NET.0/24 " "$PG_DIR/data/pg_hba.conf"; then
+        printf 'host all all %s.0/24 scram-sha-256\n' "$HOSTS_NET" >> "$PG_DIR/data/pg_hba.conf"
+    fi
     if ! pg_running; then
-        say "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-        as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 60 \
-            -o "-p $PG_PORT -k $PG_DIR/socket -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB $PG_STATS" \
+        local pg_ctl=("$PG_BIN/pg_ctl")
+        [ "$(id -u)" -eq 0 ] && pg_ctl=(runuser -u postgres -- "$PG_BIN/pg_ctl")
+        say "starting PostgreSQL on $(pg_listen_address):$PG_PORT"
+        in_host db "${pg_ctl[@]}" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 60 \
+            -o "-p $PG_PORT -k $PG_DIR/socket -c listen_addresses=$(pg_listen_address) -c max_connections=200 -c shared_buffers=256MB $PG_STATS" \
             start >/dev/null || { tail -20 "$PG_DIR/postgres.log" >&2; die "PostgreSQL did not start"; }
     fi
+    ensure_delay_proxy
     local password
     password=$(cat "$SECRETS/db-password")
     # Whether the application's database is new (created below): 'up' loads the demo data into it then.

@@ -15,6 +15,9 @@ parse_options() {
             --cluster-name) SOUNDWAVE_CLUSTER_NAME=$2; shift 2 ;;
             --nodes-file) SOUNDWAVE_NODES_FILE=$2; shift 2 ;;
             --pg-host) SOUNDWAVE_PG_HOST=$2; shift 2 ;;
+            --hosts) SOUNDWAVE_HOSTS=yes; shift ;;
+            --hosts-net) SOUNDWAVE_HOSTS_NET=$2; shift 2 ;;
+            --hosts-prefix) SOUNDWAVE_HOSTS_PREFIX=$2; shift 2 ;;
             -h|--help) usage; exit 0 ;;
             *) ARGS+=("$1"); shift ;;
         esac
@@ -27,7 +30,7 @@ load_settings() {
     mkdir -p "$RUN"
     RUN=$(cd "$RUN" && pwd)
     # Whether this command names the layout itself (as opposed to what 'up' saved).
-    LAYOUT_GIVEN=${SOUNDWAVE_NODES:+yes}${SOUNDWAVE_STANDBY:+yes}
+    LAYOUT_GIVEN=${SOUNDWAVE_NODES:+yes}${SOUNDWAVE_STANDBY:+yes}${SOUNDWAVE_HOSTS:+yes}
     local saved="$RUN/cluster.conf" key
     if [ -f "$saved" ]; then
         while IFS='=' read -r key value; do
@@ -41,7 +44,23 @@ load_settings() {
     ACTIVE=${SOUNDWAVE_NODES:-2}
     STANDBY=${SOUNDWAVE_STANDBY:-1}
     CLUSTER_NAME=${SOUNDWAVE_CLUSTER_NAME:-soundwave}
-    PG_HOST=${SOUNDWAVE_PG_HOST:-127.0.0.1}
+    HOSTS=${SOUNDWAVE_HOSTS:-no}
+    HOSTS_NET=${SOUNDWAVE_HOSTS_NET:-198.18.0}
+    HOSTS_PREFIX=${SOUNDWAVE_HOSTS_PREFIX:-sw}
+    check_hosts_settings
+    # (Derived, not settings: saved for loadtest and the tests, recomputed here.)
+    unset SOUNDWAVE_LB_ADDR SOUNDWAVE_PG_ADDR
+    # Where httpd and PostgreSQL listen (PG_ADDR: also where this machine's scripts reach PostgreSQL) and
+    # where the nodes reach PostgreSQL (PG_HOST): loopback, or their hosts (bin/lib/hosts.sh).
+    if hosts_mode; then
+        LB_ADDR="$HOSTS_NET.2"
+        PG_ADDR="$HOSTS_NET.3"
+        PG_HOST=$PG_ADDR
+    else
+        LB_ADDR=127.0.0.1
+        PG_ADDR=127.0.0.1
+        PG_HOST=${SOUNDWAVE_PG_HOST:-127.0.0.1}
+    fi
     NODES_FILE=${SOUNDWAVE_NODES_FILE:-$RUN/nodes.conf}
     for n in "$HTTP_PORT" "$NODE_PORT" "$HZ_PORT" "$PG_PORT" "$ACTIVE" "$STANDBY"; do
         [[ "$n" =~ ^[0-9]+$ ]] || die "not a number: $n"
@@ -66,6 +85,11 @@ SOUNDWAVE_STANDBY=$STANDBY
 SOUNDWAVE_CLUSTER_NAME=$CLUSTER_NAME
 SOUNDWAVE_PG_HOST=$PG_HOST
 SOUNDWAVE_NODES_FILE=$NODES_FILE
+SOUNDWAVE_HOSTS=$HOSTS
+SOUNDWAVE_HOSTS_NET=$HOSTS_NET
+SOUNDWAVE_HOSTS_PREFIX=$HOSTS_PREFIX
+SOUNDWAVE_LB_ADDR=$LB_ADDR
+SOUNDWAVE_PG_ADDR=$PG_ADDR
 EOF
 }
 
@@ -75,13 +99,14 @@ EOF
 # members come from it, so nodes on other hosts are lines with their address; bin/cluster starts and
 # stops the nodes whose host is this machine (loopback, or SOUNDWAVE_THIS_HOST).
 write_default_members() {
-    local i
+    local i host=127.0.0.1
     {
         echo "# Soundwave's cluster members. bin/cluster reads this file for Hazelcast's member list, httpd's"
         echo "# balancer members and the nodes it runs on this host; add-node and remove-node edit it."
         echo "# name   host        http-port  hazelcast-port  role"
         for ((i = 1; i <= ACTIVE + STANDBY; i++)); do
-            printf '%-8s %-11s %-10s %-15s %s\n' "node$i" 127.0.0.1 $((NODE_PORT + i - 1)) $((HZ_PORT + i - 1)) \
+            hosts_mode && host="$HOSTS_NET.$((10 + i))"   # each node on a host of its own
+            printf '%-8s %-11s %-10s %-15s %s\n' "node$i" "$host" $((NODE_PORT + i - 1)) $((HZ_PORT + i - 1)) \
                 "$([ "$i" -le "$ACTIVE" ] && echo active || echo standby)"
         done
     } > "$NODES_FILE"
@@ -94,9 +119,14 @@ load_members() {
         write_default_members
     fi
     read_members
-    # 'up --nodes N --standby M' on a cluster whose file says otherwise: a new layout, if nothing runs.
+    # 'up --nodes N --standby M [--hosts]' on a cluster whose file says otherwise: a new layout, if nothing
+    # runs. With --hosts the nodes are on addresses of the hosts' network, without it on loopback.
+    local placed=yes
+    if hosts_mode; then [[ "${M_HOST[${MEMBERS[0]}]}" == "$HOSTS_NET".* ]] || placed=no
+    else [ "${M_HOST[${MEMBERS[0]}]}" != "127.0.0.1" ] && [[ "${M_HOST[${MEMBERS[0]}]}" == 198.1[89].* ]] && placed=no
+    fi
     if [ -n "$LAYOUT_GIVEN" ] && [ "$NODES_FILE" = "$RUN/nodes.conf" ] \
-        && { [ "$ACTIVE" != "$want_active" ] || [ "$STANDBY" != "$want_standby" ]; }; then
+        && { [ "$ACTIVE" != "$want_active" ] || [ "$STANDBY" != "$want_standby" ] || [ "$placed" = no ]; }; then
         any_node_alive && die "nodes are running with the layout in $NODES_FILE: use add-node / remove-node"
         ACTIVE=$want_active STANDBY=$want_standby
         write_default_members
@@ -133,5 +163,10 @@ node_role() { check_node "$1"; echo "${M_ROLE[$1]}"; }
 node_url() { echo "http://$(node_host "$1"):$(node_port "$1")"; }
 node_dir() { echo "$RUN/nodes/$1"; }
 # A node this machine runs (the others are started on their own hosts with the same nodes file).
-is_local() { case "$(node_host "$1")" in 127.0.0.1|localhost|"${SOUNDWAVE_THIS_HOST:-127.0.0.1}") return 0 ;; esac; return 1; }
+# With --hosts, a node on the hosts' network runs on this machine too, in its own namespace.
+is_local() {
+    local host; host=$(node_host "$1")
+    case "$host" in 127.0.0.1|localhost|"${SOUNDWAVE_THIS_HOST:-127.0.0.1}") return 0 ;; esac
+    hosts_mode && [[ "$host" == "$HOSTS_NET".* ]]
+}
 local_nodes() { local n; for n in $(node_names); do is_local "$n" && echo "$n"; done; return 0; }

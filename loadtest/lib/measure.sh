@@ -1,10 +1,13 @@
 # Measuring ab runs against a cluster that bin/cluster runs: sourced by loadtest/run and loadtest/cache-effect.
-# Needs: RUN (run directory), WORK (a scratch directory), SOUNDWAVE_PG_PORT, CLK_TCK.
+# Needs: RUN (run directory), WORK (a scratch directory), the settings of $RUN/cluster.conf, CLK_TCK.
 
 # sql TEXT: one value from the application's database.
 sql() {
-    PGPASSWORD=$(cat "$RUN/secrets/db-password") psql -X -tA -h 127.0.0.1 -p "$SOUNDWAVE_PG_PORT" -U soundwave -d soundwave -c "$1"
+    PGPASSWORD=$(cat "$RUN/secrets/db-password") psql -X -tA -h "${SOUNDWAVE_PG_ADDR:-127.0.0.1}" -p "$SOUNDWAVE_PG_PORT" -U soundwave -d soundwave -c "$1"
 }
+
+# node_url NODE: a node's own URL (its host and port in the nodes file: loopback, or its host with --hosts).
+node_url() { awk -v n="$1" '$1 == n { print "http://" $2 ":" $3; exit }' "$SOUNDWAVE_NODES_FILE"; }
 
 # The processes measured: name and PID (PostgreSQL: the postmaster and all its backends).
 processes() {

@@ -2,6 +2,7 @@ package org.soundwave.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +103,56 @@ class ClusterCommandIT {
         }
         try (Stream<Path> files = Files.walk(runDir)) {
             assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".pid")).toList(), "PID files left");
+        }
+    }
+
+    /**
+     * bin/cluster up --hosts creates a bridge and a network namespace per host as it goes; when it fails
+     * half-way (here PostgreSQL cannot be created), down still removes every namespace and link it made.
+     */
+    @Test
+    void downRemovesEveryHostAndLinkEvenAfterAFailedUpOnHosts() throws IOException {
+        Path runDir = Path.of(System.getProperty("soundwave.it.run.dir", "target/it-cluster")).resolveSibling("it-hosts-cluster");
+        deleteTree(runDir);
+        TestCluster hosts = TestCluster.onHosts(runDir, 18480, 18481, 15991, 15436, "198.18.2", "swc");
+        try {
+            TestCluster.Result up = hosts.run(Map.of("SOUNDWAVE_PG_BIN", runDir.resolve("no-postgres").toString()),
+                    "bin/cluster", "up", "--nodes", "1", "--standby", "0", "--empty");
+            assertNotEquals(0, up.exitCode(), up.output());
+            assertTrue(up.output().contains("initdb failed"), up.output());
+            assertEquals(List.of("swc-db", "swc-lb", "swc-node1"), namespaces("swc-"), "made before it failed: " + up.output());
+            assertEquals(List.of("swc-br", "swc-db", "swc-lb", "swc-node1"), links("swc-"));
+            assertTrue(ip("-n", "swc-node1", "-4", "-o", "addr", "show", "dev", "eth0").contains("198.18.2.11/24"), "node1's host has its address");
+        } finally {
+            hosts.command("down");
+        }
+        assertEquals(List.of(), namespaces("swc-"), "namespaces left");
+        assertEquals(List.of(), links("swc-"), "links left");
+        assertFalse(ip("-4", "-o", "addr", "show").contains("198.18.2."), "an address of the hosts' network left");
+    }
+
+    private static List<String> namespaces(String prefix) {
+        return ip("netns", "list").lines().map(line -> line.split(" ")[0]).filter(name -> name.startsWith(prefix)).sorted().toList();
+    }
+
+    private static List<String> links(String prefix) {
+        return ip("-o", "link", "show").lines().map(line -> line.split(":\\s+")[1].split("@")[0])
+                .filter(name -> name.startsWith(prefix)).sorted().toList();
+    }
+
+    private static String ip(String... args) {
+        List<String> command = new ArrayList<>(List.of("ip"));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
+            return output;
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 

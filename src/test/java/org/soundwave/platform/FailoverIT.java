@@ -52,7 +52,7 @@ class FailoverIT {
         assertEquals(5, visitCount(response.body()));
         String name = "fo" + UUID.randomUUID().toString().substring(0, 8);
         Http.register(cluster, name, "correct horse");
-        PageVisitor member = memberAt(home, name);
+        PageVisitor member = PageVisitor.memberServedBy(cluster, home, name, "correct horse");
 
         cluster.kill(home);
 
@@ -73,20 +73,6 @@ class FailoverIT {
         assertEquals(200, profile.statusCode(), "the member is still signed in, not sent to sign in");
         assertNotEquals(home, servedBy(profile));
         assertTrue(profile.body().contains("<h1>" + name), "still " + name);
-    }
-
-    /** The member signed in on the page, in a session the balancer gave to that node (a few tries at most). */
-    private static PageVisitor memberAt(String node, String name) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            PageVisitor member = new PageVisitor();
-            member.signIn(cluster.url(""), name, "correct horse");
-            HttpResponse<String> profile = member.get(cluster.url("/profile"));
-            assertTrue(profile.body().contains("<h1>" + name), "profile of " + name);
-            if (node.equals(servedBy(profile))) {
-                return member;
-            }
-        }
-        throw new AssertionError("no sign-in session landed on " + node + " in 20 tries");
     }
 
     @Test

@@ -65,7 +65,7 @@ class HealthIT {
             views.add(field(body, "addresses"));
         }
         String expected = String.join(",", TestCluster.NODES.stream()
-                .map(n -> "127.0.0.1:" + cluster.hazelcastPort(n)).sorted().toList());
+                .map(n -> cluster.host(n) + ":" + cluster.hazelcastPort(n)).sorted().toList());
         assertEquals(Set.of(expected), views, "all nodes agree on the members");
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -100,6 +101,13 @@ public final class Http {
             throw new AssertionError("registration failed: " + registered.body());
         }
         return token(cluster, username, "correct horse");
+    }
+
+    /** A checkout through the balancer of one unit of a product, with an Idempotency-Key of its own. */
+    public static HttpResponse<String> checkout(TestCluster cluster, String token, long product) {
+        String body = Json.createObjectBuilder().add("items", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("productId", product).add("quantity", 1))).build().toString();
+        return sendWithHeaders("POST", cluster.url("/api/orders"), token, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
     public static HttpResponse<String> post(String url, String json) {

@@ -33,6 +33,23 @@ public final class PageVisitor {
         assertEquals(302, signedIn.statusCode(), "sign-in of " + username + ": " + signedIn.body());
     }
 
+    /**
+     * A member signed in through the balancer in a session the balancer gave to {@code node}, which httpd
+     * then keeps sending them to (a few tries at most: the balancer alternates between the active nodes).
+     */
+    public static PageVisitor memberServedBy(TestCluster cluster, String node, String username, String password) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            PageVisitor member = new PageVisitor();
+            member.signIn(cluster.url(""), username, password);
+            HttpResponse<String> profile = member.get(cluster.url("/profile"));
+            assertTrue(profile.body().contains("<h1>" + username), "profile of " + username);
+            if (node.equals(TestCluster.servedBy(profile))) {
+                return member;
+            }
+        }
+        throw new AssertionError("no sign-in session landed on " + node + " in 20 tries");
+    }
+
     public HttpResponse<String> post(String url, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

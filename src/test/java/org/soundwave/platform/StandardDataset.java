@@ -96,7 +96,7 @@ public final class StandardDataset {
 
     /**
      * Counts the SQL statements the application executed during the action, from pg_stat_statements
-     * (calls before and after). Health checks (drain switch, schema version, SELECT 1) and the order queue polls, which every node
+     * (calls before and after). Health checks (drain switch, schema version, SELECT 1, the grid's witness) and the order queue polls, which every node
      * runs on its own schedule, are left out; tests run one at a time, so the rest is the action's.
      */
     public static Statements statementsDuring(TestCluster cluster, Runnable action) {
@@ -132,7 +132,7 @@ public final class StandardDataset {
         try (Connection c = db(cluster); PreparedStatement statement = c.prepareStatement("""
                 SELECT queryid, sum(calls)::bigint FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid
                  WHERE r.rolname = 'soundwave' AND s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-                   AND s.query !~* '(pg_stat_statements|node_drain|flyway_schema_history|pg_catalog|pg_database|order_job)'
+                   AND s.query !~* '(pg_stat_statements|node_drain|grid_member|flyway_schema_history|pg_catalog|pg_database|order_job)'
                    AND s.query !~* '^\\s*SELECT\\s+\\$?1\\s*$'
                  GROUP BY queryid""");
              ResultSet rows = statement.executeQuery()) {

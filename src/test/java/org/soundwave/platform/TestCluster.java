@@ -17,8 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * The private cluster every integration test shares: PostgreSQL, three Payara Micro nodes (two active,
- * one hot standby) and httpd, started once per test run by {@code bin/cluster up} itself, on ports that
- * do not collide with a developer's running {@code bin/cluster up}. Stopped by {@link ClusterSessionListener}.
+ * one hot standby) and httpd, started once per test run by {@code bin/cluster up --hosts} itself, each on
+ * a host of its own (a network namespace on 198.18.1.0/24, prefix swt), with the balancer forwarded to
+ * loopback on ports that do not collide with a developer's running {@code bin/cluster up}: every test
+ * runs across hosts. Stopped by {@link ClusterSessionListener}.
  */
 public final class TestCluster {
 
@@ -41,19 +43,31 @@ public final class TestCluster {
     private final int hazelcastPort;
     private final int pgPort;
     private final String clusterName;
+    /** The hosts' network (e.g. 198.18.1) and name prefix with {@code --hosts}; null on loopback. */
+    private final String hostsNet;
+    private final String hostsPrefix;
 
-    private TestCluster(Path runDir, int httpPort, int nodePort, int hazelcastPort, int pgPort, String clusterName) {
+    private TestCluster(Path runDir, int httpPort, int nodePort, int hazelcastPort, int pgPort, String clusterName,
+            String hostsNet, String hostsPrefix) {
         this.runDir = runDir.toAbsolutePath();
         this.httpPort = httpPort;
         this.nodePort = nodePort;
         this.hazelcastPort = hazelcastPort;
         this.pgPort = pgPort;
         this.clusterName = clusterName;
+        this.hostsNet = hostsNet;
+        this.hostsPrefix = hostsPrefix;
     }
 
-    /** A cluster of the test's own in {@code runDir}, on the given ports; the caller starts and stops it. */
+    /** A cluster of the test's own in {@code runDir}, on loopback on the given ports; the caller starts and stops it. */
     public static TestCluster custom(Path runDir, int httpPort, int nodePort, int hazelcastPort, int pgPort) {
-        return new TestCluster(runDir, httpPort, nodePort, hazelcastPort, pgPort, "soundwave-" + runDir.getFileName());
+        return new TestCluster(runDir, httpPort, nodePort, hazelcastPort, pgPort, "soundwave-" + runDir.getFileName(), null, null);
+    }
+
+    /** Like {@link #custom}, each process on a host of its own on {@code hostsNet}.0/24, named {@code prefix}-... */
+    public static TestCluster onHosts(Path runDir, int httpPort, int nodePort, int hazelcastPort, int pgPort,
+            String hostsNet, String prefix) {
+        return new TestCluster(runDir, httpPort, nodePort, hazelcastPort, pgPort, "soundwave-" + runDir.getFileName(), hostsNet, prefix);
     }
 
     /** The shared cluster, started (and every node ready) on first use. */
@@ -65,7 +79,9 @@ public final class TestCluster {
                     Integer.parseInt(property("soundwave.it.node.port", "18181")),
                     Integer.parseInt(property("soundwave.it.hazelcast.port", "15901")),
                     Integer.parseInt(property("soundwave.it.pg.port", "15433")),
-                    "soundwave-it");
+                    "soundwave-it",
+                    property("soundwave.it.hosts.net", "198.18.1"),
+                    "swt");
             toStop = cluster;   // even if 'up' fails half-way: whatever it started is stopped at the end
             cluster.command("up", "--nodes", "2", "--standby", "1", "--empty");
             running = cluster;
@@ -87,7 +103,26 @@ public final class TestCluster {
     }
 
     public String nodeUrl(String node, String path) {
-        return "http://127.0.0.1:" + nodePort(node) + path;
+        return "http://" + host(node) + ":" + nodePort(node) + path;
+    }
+
+    /** A node's address, as the nodes file lists it: loopback, or its host's with --hosts. */
+    public String host(String node) {
+        return read(runDir.resolve("nodes.conf")).lines()
+                .map(line -> line.strip().split("\\s+"))
+                .filter(fields -> fields.length >= 2 && fields[0].equals(node))
+                .map(fields -> fields[1])
+                .findFirst().orElseThrow(() -> new AssertionError(node + " is not in " + runDir.resolve("nodes.conf")));
+    }
+
+    /** The hosts' network (e.g. 198.18.1), or empty on loopback. */
+    public Optional<String> hostsNet() {
+        return Optional.ofNullable(hostsNet);
+    }
+
+    /** The names of the network namespaces and links with this cluster's prefix (none on loopback). */
+    public Optional<String> hostsPrefix() {
+        return Optional.ofNullable(hostsPrefix);
     }
 
     /** A node's HTTP port: node1 has the first, nodeN the Nth (also for nodes add-node adds). */
@@ -104,7 +139,7 @@ public final class TestCluster {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/soundwave";
+        return "jdbc:postgresql://" + (hostsNet == null ? "127.0.0.1" : hostsNet + ".3") + ":" + pgPort + "/soundwave";
     }
 
     /** A secret bin/cluster generated for this cluster (db-password, admin-password, jwt-private.pem, ...). */
@@ -228,6 +263,11 @@ public final class TestCluster {
 
     /** Runs a project script against this cluster and returns how it ended, failed or not. */
     public Result run(String path, String... args) {
+        return run(Map.of(), path, args);
+    }
+
+    /** {@link #run(String, String...)} with more environment (settings of bin/cluster's, say). */
+    public Result run(Map<String, String> environment, String path, String... args) {
         List<String> commandLine = new ArrayList<>();
         commandLine.add(projectDir.resolve(path).toString());
         commandLine.addAll(List.of(args));
@@ -245,6 +285,11 @@ public final class TestCluster {
             env.put("SOUNDWAVE_HAZELCAST_PORT", String.valueOf(hazelcastPort));
             env.put("SOUNDWAVE_PG_PORT", String.valueOf(pgPort));
             env.put("SOUNDWAVE_CLUSTER_NAME", clusterName);
+            if (hostsNet != null) {
+                env.put("SOUNDWAVE_HOSTS", "yes");
+                env.put("SOUNDWAVE_HOSTS_NET", hostsNet);
+                env.put("SOUNDWAVE_HOSTS_PREFIX", hostsPrefix);
+            }
             // The nodes inherit this: /visit (whose first response sets a session cookie) joins the cacheable
             // pages, so the page cache's "never store a response that sets a cookie" rule is exercised for real.
             env.put("SOUNDWAVE_CACHE_PAGE_PATHS", "/,/posts,/posts/*,/tags/*,/authors/*,/visit");
@@ -260,6 +305,7 @@ public final class TestCluster {
             env.put("SOUNDWAVE_PAYMENT_LATENCY_MS", "250");
             // Orders stay PAID for a few seconds before COMPLETED, so a browser can watch them become PAID.
             env.put("SOUNDWAVE_ORDERS_FULFIL_AFTER_MS", "4000");
+            env.putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();

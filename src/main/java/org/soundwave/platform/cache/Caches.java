@@ -5,6 +5,8 @@ import com.hazelcast.config.CacheConfig;
 import com.hazelcast.config.EvictionConfig;
 import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.MergePolicyConfig;
+import com.hazelcast.spi.merge.DiscardMergePolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +41,12 @@ import org.eclipse.microprofile.metrics.Tag;
  * The expiries are the defaults of microprofile-config.properties; {@link CacheSettings} changes them
  * (and switches levels off) at run time. Each member keeps at most {@code max-entries} per level, least
  * recently used evicted first.
+ * <p>
+ * After a network partition heals, the smaller side of the grid merges into the larger one. The cache
+ * levels drop the smaller side's entries (Hazelcast's DiscardMergePolicy): that side missed the larger
+ * side's invalidations, so a page it kept may be stale, and a missing entry is only rendered again. The
+ * login failures keep the larger side's counts and add the ones only the smaller side saw
+ * (PutIfAbsentMergePolicy, Hazelcast's default).
  */
 @ApplicationScoped
 public class Caches {
@@ -87,6 +95,7 @@ public class Caches {
         config.setExpiryPolicyFactory(ModifiedExpiryPolicy.factoryOf(
                 new Duration(TimeUnit.SECONDS, settings.configured(level).ttlSeconds())));
         config.setStatisticsEnabled(true);
+        config.setMergePolicyConfig(new MergePolicyConfig(DiscardMergePolicy.class.getName(), MergePolicyConfig.DEFAULT_BATCH_SIZE));
         config.setEvictionConfig(new EvictionConfig()
                 .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
                 .setSize(settings.maxEntries(level))

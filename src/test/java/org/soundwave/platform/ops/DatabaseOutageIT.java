@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.soundwave.platform.Http.json;
 import static org.soundwave.platform.StandardDataset.single;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +50,7 @@ class DatabaseOutageIT {
             assertEquals(200, cluster.get(cluster.url("/")).statusCode());
             assertEquals("HIT", cluster.get(cluster.url("/")).headers().firstValue("X-Cache").orElse(""));
             load = SteadyLoad.start(20, Duration.ofMillis(50), cluster.url("/"));
-            HttpResponse<String> placed = checkout(token, product);
+            HttpResponse<String> placed = Http.checkout(cluster, token, product);
             assertEquals(202, placed.statusCode(), placed.body());
             long order = json(placed).getJsonNumber("id").longValue();
 
@@ -70,7 +68,7 @@ class DatabaseOutageIT {
             HttpResponse<String> membersPage = member.get(cluster.url(postPage));
             assertUnavailablePage(membersPage, "the member's request");
             assertTrue(membersPage.body().contains(username), "still signed in: the page names " + username);
-            assertUnavailableProblem(checkout(token, product), "a checkout during the outage");
+            assertUnavailableProblem(Http.checkout(cluster, token, product), "a checkout during the outage");
             for (String node : TestCluster.ACTIVE) {
                 TestCluster.awaitTrue(node + "'s readiness to report the database unreachable", Duration.ofSeconds(10),
                         () -> databaseReachable(node).equals("false"));
@@ -111,12 +109,6 @@ class DatabaseOutageIT {
             cluster.command("start", "postgres");
             cluster.command("cache", "ttl", "page", "60");
         }
-    }
-
-    private static HttpResponse<String> checkout(String token, long product) {
-        String body = Json.createObjectBuilder().add("items", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("productId", product).add("quantity", 1))).build().toString();
-        return Http.sendWithHeaders("POST", cluster.url("/api/orders"), token, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
     private static void assertUnavailablePage(HttpResponse<String> page, String who) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The client's address: its peer's, or behind our httpd (a loopback peer) the last X-Forwarded-For hop. */
+/** The client's address: its peer's, or behind our httpd (a loopback peer or the balancer's host) the last X-Forwarded-For hop. */
 class ClientAddressTest {
 
     @Test
@@ -34,6 +34,22 @@ class ClientAddressTest {
     @ValueSource(strings = {",", "", " ", " , "})
     void aForwardedHeaderThatNamesNobodyLeavesThePeer(String header) {
         assertEquals("127.0.0.1", ClientAddress.of(requestFrom("127.0.0.1", Map.of("X-Forwarded-For", header))));
+    }
+
+    @Test
+    void onHostsTheBalancersAddressIsTrustedLikeLoopbackAndNoOtherOne() {
+        assertEquals("198.51.100.7", ClientAddress.of(requestFrom("198.18.0.2", Map.of("X-Forwarded-For", "198.51.100.7")), "198.18.0.2"));
+        assertEquals("198.18.0.12", ClientAddress.of(requestFrom("198.18.0.12", Map.of("X-Forwarded-For", "198.51.100.7")), "198.18.0.2"),
+                "another host of the network is not the balancer");
+        assertEquals("198.18.0.2", ClientAddress.of(requestFrom("198.18.0.2", Map.of("X-Forwarded-For", "198.51.100.7")), null),
+                "no balancer address set: loopback only");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"", "  "})
+    void aBlankBalancerSettingTrustsNoExtraAddress(String setting) {
+        assertEquals(null, ClientAddress.balancerAddress(setting));
+        assertEquals("198.18.0.2", ClientAddress.balancerAddress(" 198.18.0.2 "));
     }
 
     @Test
