@@ -32,6 +32,7 @@ import org.soundwave.platform.TestCluster;
  * really does, and a network partition survived: one active node's host cut off from the other nodes'
  * under load (bin/cluster partition), then healed. The data grid's merge policies are proven on the way
  * (sessions and settings: the larger side's entries win; caches: the cut node's entries are dropped).
+ * And a slow network to the database (bin/cluster delay) in the nodes' path.
  */
 class NetworkPartitionIT {
 
@@ -57,9 +58,7 @@ class NetworkPartitionIT {
 
         Set<String> nodeHosts = TestCluster.NODES.stream().map(cluster::host).collect(Collectors.toCollection(TreeSet::new));
         nodeHosts.forEach(host -> assertTrue(host.startsWith(net + "."), host));
-        Set<String> clients = new TreeSet<>(StandardDataset.texts(cluster, """
-                SELECT DISTINCT host(client_addr) FROM pg_stat_activity WHERE application_name LIKE 'soundwave-node%'"""));
-        assertEquals(nodeHosts, clients, "PostgreSQL's clients are the nodes' hosts");
+        assertEquals(nodeHosts, nodeClients(), "PostgreSQL's clients are the nodes' hosts");
     }
 
     @Test
@@ -142,6 +141,41 @@ class NetworkPartitionIT {
             cluster.command("heal");
             cluster.command("cache", "ttl", "fragment", "60");
         }
+    }
+
+    /**
+     * bin/cluster delay puts a forwarder that delays every byte in front of PostgreSQL on its host: the
+     * nodes' connections then come through it (from the database host's loopback), and everything still
+     * works, slower; delay 0 takes it out again.
+     */
+    @Test
+    void aSlowNetworkToTheDatabaseIsInTheNodesPathAndEverythingStillWorks() {
+        String name = "slow" + UUID.randomUUID().toString().substring(0, 8);
+        String token = Http.newMember(cluster, name);
+        long post = single(cluster, "SELECT max(id) FROM post") - 17;
+        try {
+            assertTrue(cluster.command("delay", "30").contains("30 ms later each way"));
+            TestCluster.awaitTrue("every node to read through the delay", Duration.ofSeconds(30), () -> TestCluster.NODES.stream()
+                    .allMatch(node -> cluster.get(cluster.nodeUrl(node, "/api/posts/" + post + "/comments")).statusCode() == 200));
+            assertEquals(Set.of("127.0.0.1"), nodeClients(), "the nodes' connections come from the delaying forwarder");
+            assertTrue(cluster.command("status").contains("30 ms delay each way"));
+            HttpResponse<String> comment = Http.send("POST", cluster.url("/api/posts/" + post + "/comments"), token,
+                    Json.createObjectBuilder().add("content", "Over a slow network").build().toString());
+            assertEquals(201, comment.statusCode(), comment.body());
+            assertTrue(cluster.get(cluster.url("/api/posts/" + post + "/comments")).body().contains("Over a slow network"));
+        } finally {
+            cluster.command("delay", "0");
+        }
+        TestCluster.awaitTrue("every node to read without the delay", Duration.ofSeconds(30), () -> TestCluster.NODES.stream()
+                .allMatch(node -> cluster.get(cluster.nodeUrl(node, "/api/posts/" + post)).statusCode() == 200));
+        TestCluster.awaitTrue("the nodes to connect from their own hosts again", Duration.ofSeconds(30),
+                () -> nodeClients().equals(TestCluster.NODES.stream().map(cluster::host).collect(Collectors.toSet())));
+    }
+
+    /** The addresses PostgreSQL sees the nodes' connections come from. */
+    private static Set<String> nodeClients() {
+        return new TreeSet<>(StandardDataset.texts(cluster, """
+                SELECT DISTINCT host(client_addr) FROM pg_stat_activity WHERE application_name LIKE 'soundwave-node%'"""));
     }
 
     /** The node's readiness check of the data grid (status, members, error). */
