@@ -183,7 +183,7 @@ cmd_delay() {
     local ms=${1:-}
     hosts_mode || die "delay needs a cluster on hosts (bin/cluster up --hosts)"
     [[ "$ms" =~ ^[0-9]+$ ]] && [ "$ms" -le 10000 ] || die "usage: bin/cluster delay MS (0-10000; 0: none)"
-    [ -f "$PG_DIR/data/PG_VERSION" ] || die "no PostgreSQL cluster in $PG_DIR: bin/cluster up --hosts first"
+    [ -f "$PG_DIR/data/PG_VERSION" ] && pg_running || die "PostgreSQL is not running: bin/cluster up --hosts first"
     mkdir -p "$RUN/hosts"
     echo "$ms" > "$RUN/hosts/db-delay-ms"
     stop_delay_proxy
