@@ -16,6 +16,7 @@ parse_options() {
             --nodes-file) SOUNDWAVE_NODES_FILE=$2; shift 2 ;;
             --pg-host) SOUNDWAVE_PG_HOST=$2; shift 2 ;;
             --hosts) SOUNDWAVE_HOSTS=yes; shift ;;
+            --no-hosts) SOUNDWAVE_HOSTS=no; shift ;;
             --hosts-net) SOUNDWAVE_HOSTS_NET=$2; shift 2 ;;
             --hosts-prefix) SOUNDWAVE_HOSTS_PREFIX=$2; shift 2 ;;
             -h|--help) usage; exit 0 ;;
@@ -83,7 +84,7 @@ SOUNDWAVE_PG_PORT=$PG_PORT
 SOUNDWAVE_NODES=$ACTIVE
 SOUNDWAVE_STANDBY=$STANDBY
 SOUNDWAVE_CLUSTER_NAME=$CLUSTER_NAME
-SOUNDWAVE_PG_HOST=$PG_HOST
+SOUNDWAVE_PG_HOST=$(hosts_mode && echo 127.0.0.1 || echo "$PG_HOST")
 SOUNDWAVE_NODES_FILE=$NODES_FILE
 SOUNDWAVE_HOSTS=$HOSTS
 SOUNDWAVE_HOSTS_NET=$HOSTS_NET
