@@ -131,7 +131,8 @@ class CachingIT {
 
         visitor.signIn(cluster.url(""), name, "correct horse");
         HttpResponse<String> asMember = visitor.get(cluster.url("/posts"));
-        assertEquals("BYPASS", header(asMember, "X-Cache"));
+        assertTrue(List.of("HIT", "BYPASS").contains(header(asMember, "X-Cache")),
+                "filled in from the stored page, or rendered for the member (see MemberPagesFromCacheIT)");
         assertEquals("private, no-store", header(asMember, "Cache-Control"));
         assertTrue(asMember.body().contains("Signed in as") && asMember.body().contains(">" + name + "</a>"),
                 "the member's own state, at once");

@@ -5,7 +5,6 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -22,7 +21,8 @@ import org.soundwave.platform.web.Pages;
 
 /**
  * /posts/{id}: the post, its tags, comment count, latest comments, every comment (20 per page,
- * ?page=N) and, for members, a comment form. A stateless view: the form posts back to the same URL,
+ * ?page=N) and, for members, a comment form (and the Edit link for its author or an administrator): the
+ * page's {@code <sw:personal>} sections, so the page cache serves members too (platform/web/PageTemplate). A stateless view: the form posts back to the same URL,
  * protected by the session cookie's SameSite=Lax, and a new comment redirects (post/redirect/get).
  */
 @Named
@@ -40,9 +40,6 @@ public class PostPage {
 
     @Inject
     BlogService blog;
-
-    @Inject
-    SecurityContext security;
 
     private boolean loaded;
     private PostView post;
@@ -103,15 +100,6 @@ public class PostPage {
 
     private Optional<Caller> caller() {
         return blog.caller();
-    }
-
-    public boolean isSignedIn() {
-        return security.getCallerPrincipal() != null;
-    }
-
-    public boolean isEditable() {
-        load();
-        return post != null && isSignedIn() && blog.mayEdit(post, security.getCallerPrincipal().getName(), security.isCallerInRole("admin"));
     }
 
     public String getUrl() {

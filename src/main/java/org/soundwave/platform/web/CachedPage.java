@@ -6,12 +6,14 @@ import java.util.List;
 
 /**
  * A whole rendered response as the page cache keeps it: the headers the application set (never
- * Set-Cookie), the body, and when it was rendered (for the Age header). Status is always 200.
+ * Set-Cookie), the body visitors get, when it was rendered (for the Age header) and, for pages with
+ * personal parts, the template members' pages are filled from (null for others). Status is always 200.
  */
-record CachedPage(String contentType, List<Header> headers, byte[] body, long renderedAtMillis) implements Serializable {
+record CachedPage(String contentType, List<Header> headers, byte[] body, long renderedAtMillis,
+                  PageTemplate template) implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     record Header(String name, String value) implements Serializable {
         @Serial

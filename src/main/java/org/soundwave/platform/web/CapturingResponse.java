@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * Renders a response into memory so the page cache can decide whether to keep it: records the status,
  * the headers the application set and whether it set a cookie, and holds the body back until
  * {@link #sendTo}. After sendError or sendRedirect it steps aside: the container's error page (or the
- * redirect) goes straight to the real response, and nothing is kept.
+ * redirect) goes straight to the real response, and nothing is kept. A rendering in template mode
+ * ({@link PersonalParts}) is read as a {@link PageTemplate}: the page kept and sent is the visitors', and the
+ * template goes with it for members.
  */
 final class CapturingResponse extends HttpServletResponseWrapper {
 
@@ -35,8 +37,12 @@ final class CapturingResponse extends HttpServletResponseWrapper {
     private ServletOutputStream stream;
     private PrintWriter writer;
 
-    CapturingResponse(HttpServletResponse response) {
+    private final boolean template;
+    private PageTemplate parsed;
+
+    CapturingResponse(HttpServletResponse response, boolean template) {
         super(response);
+        this.template = template;
     }
 
     /**
@@ -54,8 +60,22 @@ final class CapturingResponse extends HttpServletResponseWrapper {
     }
 
     CachedPage page(long renderedAtMillis) {
+        return new CachedPage(getContentType(), List.copyOf(headers), visitorBody(), renderedAtMillis, template());
+    }
+
+    /** The template this rendering is, if it was rendered as one. */
+    private PageTemplate template() {
+        if (template && parsed == null) {
+            flushWriter();
+            parsed = PageTemplate.parse(body.toString(Charset.forName(getCharacterEncoding())), Charset.forName(getCharacterEncoding()));
+        }
+        return parsed;
+    }
+
+    /** What a visitor gets: the body, or a template's visitor page. */
+    private byte[] visitorBody() {
         flushWriter();
-        return new CachedPage(getContentType(), List.copyOf(headers), body.toByteArray(), renderedAtMillis);
+        return template ? template().visitorBody() : body.toByteArray();
     }
 
     /** Writes what was rendered to the real response (nothing after sendError: the error page owns it). */
@@ -63,9 +83,9 @@ final class CapturingResponse extends HttpServletResponseWrapper {
         if (errorSent) {
             return;
         }
-        flushWriter();
-        response.setContentLength(body.size());
-        body.writeTo(response.getOutputStream());
+        byte[] page = visitorBody();
+        response.setContentLength(page.length);
+        response.getOutputStream().write(page);
     }
 
     /** Faces view state belongs to one session: a page that carries it is never shared. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The anti-forgery token of a session's forms, for forms that have no server-side view state: the
@@ -35,10 +36,21 @@ public class FormToken {
     @Inject
     HttpServletRequest request;
 
-    /** This session's token (created now if it has none), or "" for a caller without a session. */
+    /**
+     * This session's token (created now if it has none), or "" for a caller without a session; in a page
+     * template for the page cache, the placeholder a member's fill replaces (see {@link PageTemplate}).
+     */
     public String getValue() {
+        if (PersonalParts.template(request)) {
+            return PageTemplate.tokenPlaceholder();
+        }
         HttpSession session = request.getSession(false);
         return session == null ? "" : of(session);
+    }
+
+    /** The session's token if it has one yet, without creating it. */
+    static Optional<String> existing(HttpSession session) {
+        return session.getAttribute(SESSION_KEY) instanceof String token ? Optional.of(token) : Optional.empty();
     }
 
     /** The session's token, created and stored on first use. */

@@ -7,6 +7,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +26,15 @@ import org.soundwave.platform.health.WarmUp;
  * a post removes) and the market's ({@code soundwave.cache.shop.paths}: the shop, categories and products;
  * emptied after any catalog change commits, see MarketCaches).
  * <ul>
- * <li>Only anonymous GETs are served from it or stored: a request with a session, a signed-in user or an
- * Authorization header renders its own page ({@code X-Cache: BYPASS}, {@code Cache-Control: private,
- * no-store}, as every page a session holder gets), so nobody sees another person's page, and a visitor
- * who signs in sees their own state at once.</li>
+ * <li>Only anonymous GETs are stored, and only they get the stored page as it is: a request with a session,
+ * a signed-in user or an Authorization header renders its own page ({@code X-Cache: BYPASS}, {@code
+ * Cache-Control: private, no-store}, as every page a session holder gets), so nobody sees another person's
+ * page, and a visitor who signs in sees their own state at once.</li>
+ * <li>Except for signed-in members on the blog's pages: those are stored as templates with their personal
+ * parts left open ({@link PageTemplate}), and a member's GET is the stored page with the member's name,
+ * form token and own sections filled in ({@code X-Cache: HIT}, still {@code private, no-store}), without
+ * rendering. A member who finds no fresh template gets their page rendered, and the node fetches the page
+ * as a visitor in the background to store it ({@link PageFill}).</li>
  * <li>Only what is the same for every visitor is stored: status 200, no cookie set, no Faces view state.</li>
  * <li>The key is the path and the one parameter these pages read ({@code page}, canonical digits); any
  * other query is rendered and not stored, so nobody can fill the cache with variants. The pages vary on
@@ -67,6 +73,9 @@ public class PageCacheFilter extends HttpFilter {
     DatabaseAvailability database;
 
     @Inject
+    PageFill fill;
+
+    @Inject
     @ConfigProperty(name = "soundwave.cache.page.paths")
     List<String> blogPaths;
 
@@ -86,6 +95,9 @@ public class PageCacheFilter extends HttpFilter {
         Optional<String> key = level.flatMap(l -> key(request, path));
         if (personal(request)) {
             response.setHeader("Cache-Control", "private, no-store");
+            if (key.isPresent() && level.get() == CacheLevel.PAGE && serveMember(key.get(), request, response)) {
+                return;
+            }
             key.ifPresent(k -> response.setHeader(X_CACHE, "BYPASS"));
             chain.doFilter(request, response);
             return;
@@ -106,15 +118,45 @@ public class PageCacheFilter extends HttpFilter {
         serve(key.get(), pages, request, response, chain);
     }
 
+    /**
+     * A signed-in member's page filled in from the fresh template under the key; false (and the template
+     * asked for, see {@link PageFill}) if there is none, or the reader is not a member with a form token.
+     */
+    private boolean serveMember(String key, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        PageTemplate.Viewer viewer = PersonalParts.viewer(request);
+        HttpSession session = request.getSession(false);
+        SharedCache pages = caches.level(CacheLevel.PAGE);
+        Optional<String> token = session == null ? Optional.empty() : FormToken.existing(session);
+        if (viewer == null || token.isEmpty() || !pages.enabled()) {
+            return false;   // rendered: a rendering sets the form token the first time
+        }
+        Optional<CachedPage> page = pages.peek(key, CachedPage.class)
+                .filter(p -> p.template() != null && fresh(p, pages, System.currentTimeMillis()));
+        if (page.isEmpty()) {
+            fill.request(request.getContextPath() + key);
+            return false;
+        }
+        byte[] body = page.get().template().fill(new PageTemplate.Viewer(viewer.name(), viewer.admin(), token.get()));
+        response.setHeader(X_CACHE, "HIT");
+        page.get().headers().forEach(h -> response.addHeader(h.name(), h.value()));
+        if (page.get().contentType() != null) {
+            response.setContentType(page.get().contentType());
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        return true;
+    }
+
     private void serve(String key, SharedCache pages, HttpServletRequest request, HttpServletResponse response,
                        FilterChain chain) throws IOException, ServletException {
         CapturingResponse[] rendered = new CapturingResponse[1];
         long now = System.currentTimeMillis();
+        boolean template = pages.level() == CacheLevel.PAGE;
         CachedPage page;
         try {
             page = pages.get(key, CachedPage.class, () -> {
-                        rendered[0] = new CapturingResponse(response);
-                        render(request, rendered[0], chain);
+                        rendered[0] = new CapturingResponse(response, template);
+                        render(request, rendered[0], chain, template);
                         return rendered[0].page(System.currentTimeMillis());
                     }, p -> rendered[0] == null || shareable(rendered[0], request),   // null: another node's stored page
                     p -> fresh(p, pages, now));
@@ -227,13 +269,19 @@ public class PageCacheFilter extends HttpFilter {
                 || request.getHeader("Authorization") != null;
     }
 
-    private static void render(HttpServletRequest request, CapturingResponse response, FilterChain chain) {
+    /** Renders into memory; as a template only for the length of this chain (never an error page after it). */
+    private static void render(HttpServletRequest request, CapturingResponse response, FilterChain chain, boolean template) {
+        if (template) {
+            request.setAttribute(PersonalParts.TEMPLATE, Boolean.TRUE);
+        }
         try {
             chain.doFilter(request, response);
         } catch (IOException e) {
             throw new RenderFailure(e);
         } catch (ServletException e) {
             throw new RenderFailure(e);
+        } finally {
+            request.removeAttribute(PersonalParts.TEMPLATE);
         }
     }
 
