@@ -47,6 +47,25 @@ public class AccountService {
     }
 
     /**
+     * Gives a node's warm-up member (see {@link WarmUpMember}) a new password, creating the account the
+     * first time. An account of that name that is not a warm-up member's is left alone: false.
+     */
+    @Transactional
+    public boolean resetWarmUpMember(String username, String email, String bio, String password) {
+        return !em.createNativeQuery("""
+                        INSERT INTO app_user (username, email, password_hash, bio, phone, city, address, role)
+                        VALUES (?, ?, ?, ?, '', '', '', 'MEMBER')
+                        ON CONFLICT ((lower(username))) DO UPDATE SET password_hash = EXCLUDED.password_hash
+                            WHERE app_user.email = EXCLUDED.email AND app_user.bio = EXCLUDED.bio AND app_user.role = 'MEMBER'
+                        RETURNING id""")
+                .setParameter(1, username)
+                .setParameter(2, email)
+                .setParameter(3, passwords.hash(password))
+                .setParameter(4, bio)
+                .getResultList().isEmpty();
+    }
+
+    /**
      * Inserts in one statement that cannot race: of two registrations of the same name at once, the
      * unique index lets exactly one through and the other inserts nothing (empty result).
      */

@@ -115,6 +115,7 @@ class FailoverIT {
         assertTrue(readiness.contains("\"name\":\"warm-up\",\"status\":\"UP\""), readiness);
         assertTrue(readiness.contains("\"requests\":\"" + TestCluster.WARMUP_REQUESTS + "\""), readiness);
         assertTrue(readiness.contains("\"notOk\":\"0\""), "every warm-up request answered 2xx: " + readiness);
+        assertTrue(readiness.contains("\"member\":\"warm-up-node2\""), "half of it browsed as its signed-in member: " + readiness);
         assertTrue(nodeLog("node2").contains("warm-up done: " + TestCluster.WARMUP_REQUESTS + " requests (0 not 2xx)"),
                 "node2's log says so");
         assertEquals(Map.of(200, requests), statuses, "every request while node2 restarted was served");

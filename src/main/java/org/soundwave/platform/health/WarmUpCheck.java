@@ -22,6 +22,7 @@ public class WarmUpCheck implements HealthCheck {
                 .withData("notOk", warmUp.failed())
                 .withData("seconds", warmUp.seconds())
                 .withData("gridWaitMillis", warmUp.gridWaitMillis())
+                .withData("member", warmUp.signedInAs())
                 .build();
     }
 }

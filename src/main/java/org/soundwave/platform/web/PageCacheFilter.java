@@ -87,7 +87,7 @@ public class PageCacheFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (NOT_PAGES.stream().anyMatch(path::startsWith) || warmUp.isWarmUpRequest(request)) {
+        if (NOT_PAGES.stream().anyMatch(path::startsWith) || warmUp.rendersWarmUp(request)) {
             chain.doFilter(request, response);   // the node's own warm-up renders pages: rendering is what it warms
             return;
         }

@@ -42,7 +42,13 @@ public class PageFill {
         if (base.isBlank() || !inFlight.add(key)) {
             return;
         }
-        HttpRequest visit = HttpRequest.newBuilder(URI.create(base + key)).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest visit;
+        try {
+            visit = HttpRequest.newBuilder(URI.create(base + key)).timeout(Duration.ofSeconds(30)).GET().build();
+        } catch (IllegalArgumentException notAUri) {   // a path the container took that java.net.URI does not
+            inFlight.remove(key);
+            return;
+        }
         client.sendAsync(visit, HttpResponse.BodyHandlers.discarding())
                 .whenComplete((response, failure) -> {
                     inFlight.remove(key);
