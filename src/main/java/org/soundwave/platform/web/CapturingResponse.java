@@ -60,7 +60,8 @@ final class CapturingResponse extends HttpServletResponseWrapper {
     }
 
     CachedPage page(long renderedAtMillis) {
-        return new CachedPage(getContentType(), List.copyOf(headers), visitorBody(), renderedAtMillis, template());
+        PageTemplate parsed = template();
+        return new CachedPage(getContentType(), List.copyOf(headers), parsed == null ? visitorBody() : null, renderedAtMillis, parsed);
     }
 
     /** The template this rendering is, if it was rendered as one. */

@@ -211,8 +211,9 @@ public class PageCacheFilter extends HttpFilter {
             response.setContentType(page.contentType());
         }
         publicHeaders(response, pages, age);
-        response.setContentLength(page.body().length);
-        response.getOutputStream().write(page.body());
+        byte[] body = page.visitorBody();
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** Rendered for everyone: nothing personal in it, and no session was opened while rendering it. */

@@ -61,12 +61,12 @@ public final class PageTemplate implements Serializable {
 
     private final List<Part> parts;
     private final String charset;
-    private final byte[] visitorBody;
+    /** Made again from the parts after the data grid hands a copy over: the page is stored once. */
+    private transient byte[] visitorBody;
 
     private PageTemplate(List<Part> parts, Charset charset) {
         this.parts = List.copyOf(parts);
         this.charset = charset.name();
-        this.visitorBody = fill(null);
     }
 
     /** The marker that opens a section for {@code when} ("visitor", "member", "admin" or "owner" with its owner). */
@@ -173,13 +173,16 @@ public final class PageTemplate implements Serializable {
 
     /** The page as a visitor gets it: their sections, no markers. */
     public byte[] visitorBody() {
+        if (visitorBody == null) {
+            visitorBody = fill(null);
+        }
         return visitorBody;
     }
 
     /** The page as this member gets it: their sections, their name and token, no markers. */
     public byte[] fill(Viewer viewer) {
         Charset encoding = Charset.forName(charset);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(visitorBody == null ? 16 * 1024 : visitorBody.length + 1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         for (Part part : parts) {
             if (part.when() != null && !shows(part.when(), part.owner(), viewer)) {
                 continue;
