@@ -20,9 +20,8 @@ import java.util.regex.Pattern;
  * Renders a response into memory so the page cache can decide whether to keep it: records the status,
  * the headers the application set and whether it set a cookie, and holds the body back until
  * {@link #sendTo}. After sendError or sendRedirect it steps aside: the container's error page (or the
- * redirect) goes straight to the real response, and nothing is kept. A rendering in template mode
- * ({@link PersonalParts}) is read as a {@link PageTemplate}: the page kept and sent is the visitors', and the
- * template goes with it for members.
+ * redirect) goes straight to the real response, and nothing is kept. The page cache renders in template
+ * mode ({@link PersonalParts}): what is kept is the {@link PageTemplate}, and what is sent the visitors' page.
  */
 final class CapturingResponse extends HttpServletResponseWrapper {
 
@@ -37,12 +36,10 @@ final class CapturingResponse extends HttpServletResponseWrapper {
     private ServletOutputStream stream;
     private PrintWriter writer;
 
-    private final boolean template;
     private PageTemplate parsed;
 
-    CapturingResponse(HttpServletResponse response, boolean template) {
+    CapturingResponse(HttpServletResponse response) {
         super(response);
-        this.template = template;
     }
 
     /**
@@ -60,23 +57,21 @@ final class CapturingResponse extends HttpServletResponseWrapper {
     }
 
     CachedPage page(long renderedAtMillis) {
-        PageTemplate parsed = template();
-        return new CachedPage(getContentType(), List.copyOf(headers), parsed == null ? visitorBody() : null, renderedAtMillis, parsed);
+        return new CachedPage(getContentType(), List.copyOf(headers), null, renderedAtMillis, template());
     }
 
-    /** The template this rendering is, if it was rendered as one. */
+    /** The template this rendering is. */
     private PageTemplate template() {
-        if (template && parsed == null) {
+        if (parsed == null) {
             flushWriter();
             parsed = PageTemplate.parse(body.toString(Charset.forName(getCharacterEncoding())), Charset.forName(getCharacterEncoding()));
         }
         return parsed;
     }
 
-    /** What a visitor gets: the body, or a template's visitor page. */
+    /** What a visitor gets. */
     private byte[] visitorBody() {
-        flushWriter();
-        return template ? template().visitorBody() : body.toByteArray();
+        return template().visitorBody();
     }
 
     /** Writes what was rendered to the real response (nothing after sendError: the error page owns it). */

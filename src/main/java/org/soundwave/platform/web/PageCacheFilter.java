@@ -30,7 +30,7 @@ import org.soundwave.platform.health.WarmUp;
  * a signed-in user or an Authorization header renders its own page ({@code X-Cache: BYPASS}, {@code
  * Cache-Control: private, no-store}, as every page a session holder gets), so nobody sees another person's
  * page, and a visitor who signs in sees their own state at once.</li>
- * <li>Except for signed-in members on the blog's pages: those are stored as templates with their personal
+ * <li>Except for signed-in members: the pages are stored as templates with their personal
  * parts left open ({@link PageTemplate}), and a member's GET is the stored page with the member's name,
  * form token and own sections filled in ({@code X-Cache: HIT}, still {@code private, no-store}), without
  * rendering. A member who finds no fresh template gets their page rendered, and the node fetches the page
@@ -95,7 +95,7 @@ public class PageCacheFilter extends HttpFilter {
         Optional<String> key = level.flatMap(l -> key(request, path));
         if (personal(request)) {
             response.setHeader("Cache-Control", "private, no-store");
-            if (key.isPresent() && level.get() == CacheLevel.PAGE && serveMember(key.get(), request, response)) {
+            if (key.isPresent() && serveMember(key.get(), caches.level(level.get()), request, response)) {
                 return;
             }
             key.ifPresent(k -> response.setHeader(X_CACHE, "BYPASS"));
@@ -122,10 +122,10 @@ public class PageCacheFilter extends HttpFilter {
      * A signed-in member's page filled in from the fresh template under the key; false (and the template
      * asked for, see {@link PageFill}) if there is none, or the reader is not a member with a form token.
      */
-    private boolean serveMember(String key, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private boolean serveMember(String key, SharedCache pages, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         PageTemplate.Viewer viewer = PersonalParts.viewer(request);
         HttpSession session = request.getSession(false);
-        SharedCache pages = caches.level(CacheLevel.PAGE);
         Optional<String> token = session == null ? Optional.empty() : FormToken.existing(session);
         if (viewer == null || token.isEmpty() || !pages.enabled()) {
             return false;   // rendered: a rendering sets the form token the first time
@@ -151,12 +151,11 @@ public class PageCacheFilter extends HttpFilter {
                        FilterChain chain) throws IOException, ServletException {
         CapturingResponse[] rendered = new CapturingResponse[1];
         long now = System.currentTimeMillis();
-        boolean template = pages.level() == CacheLevel.PAGE;
         CachedPage page;
         try {
             page = pages.get(key, CachedPage.class, () -> {
-                        rendered[0] = new CapturingResponse(response, template);
-                        render(request, rendered[0], chain, template);
+                        rendered[0] = new CapturingResponse(response);
+                        render(request, rendered[0], chain);
                         return rendered[0].page(System.currentTimeMillis());
                     }, p -> rendered[0] == null || shareable(rendered[0], request),   // null: another node's stored page
                     p -> fresh(p, pages, now));
@@ -270,11 +269,9 @@ public class PageCacheFilter extends HttpFilter {
                 || request.getHeader("Authorization") != null;
     }
 
-    /** Renders into memory; as a template only for the length of this chain (never an error page after it). */
-    private static void render(HttpServletRequest request, CapturingResponse response, FilterChain chain, boolean template) {
-        if (template) {
-            request.setAttribute(PersonalParts.TEMPLATE, Boolean.TRUE);
-        }
+    /** Renders into memory, as a template only for the length of this chain (never an error page after it). */
+    private static void render(HttpServletRequest request, CapturingResponse response, FilterChain chain) {
+        request.setAttribute(PersonalParts.TEMPLATE, Boolean.TRUE);
         try {
             chain.doFilter(request, response);
         } catch (IOException e) {

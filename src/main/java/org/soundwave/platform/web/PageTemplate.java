@@ -20,12 +20,13 @@ import java.util.regex.Pattern;
  * &lt;!--sw:if member--&gt; ... &lt;!--sw:end--&gt;         for a signed-in member
  * &lt;!--sw:if admin--&gt; ... &lt;!--sw:end--&gt;          for an administrator
  * &lt;!--sw:if owner NAME--&gt; ... &lt;!--sw:end--&gt;     for the member NAME, or an administrator
- * {{sw:name}}, {{sw:token}}                   the member's name and form token (in the sections above)
+ * {{sw:name}}, {{sw:token}}                   the member's name and form token (inside sections;
+ *                                             a visitor's are empty: no session, no token)
  * </pre>
  * Markers come only from the layout's {@code <sw:personal>} tag: readers' text is escaped when rendered, so
- * it cannot contain {@code <!--}. Placeholders are recognised only inside a member's sections, which hold
- * no reader's text. {@link #visitorBody()} is the page a visitor gets; {@link #fill} the page of a member.
- * Sections do not nest.
+ * it cannot contain {@code <!--}. Placeholders are recognised only inside sections, which hold no reader's
+ * text. {@link #visitorBody()} is the page a visitor gets; {@link #fill} the page of a member. Sections do
+ * not nest.
  */
 public final class PageTemplate implements Serializable {
 
@@ -148,12 +149,12 @@ public final class PageTemplate implements Serializable {
         return new PageTemplate(parts, charset);
     }
 
-    /** Literal text, with the member's placeholders picked out inside a member's section. */
+    /** Literal text, with the reader's placeholders picked out inside a section. */
     private static void addText(List<Part> parts, When when, String owner, String text, Charset charset) {
         if (text.isEmpty()) {
             return;
         }
-        if (when == null || when == When.VISITOR) {
+        if (when == null) {
             parts.add(new Part(when, owner, text.getBytes(charset), false));
             return;
         }
@@ -188,6 +189,7 @@ public final class PageTemplate implements Serializable {
                 continue;
             }
             byte[] bytes = part.text() != null ? part.text()
+                    : viewer == null ? new byte[0]
                     : escape(part.name() ? viewer.name() : viewer.token()).getBytes(encoding);
             out.write(bytes, 0, bytes.length);
         }

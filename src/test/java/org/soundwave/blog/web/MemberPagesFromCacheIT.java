@@ -22,7 +22,7 @@ import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
 /**
- * A signed-in member's blog pages come from the page cache: the page stored for everyone, with the
+ * A signed-in member's pages come from the page cache: the page stored for everyone, with the
  * member's header, forms and own links filled in (platform/web/PageTemplate), and nothing rendered. Each
  * such page is the very page Faces renders for that member (a member, the post's author, an
  * administrator); a visitor's copy holds nothing of any member; readers' text that looks like the
@@ -67,7 +67,7 @@ class MemberPagesFromCacheIT {
      * in once the node has stored the template; the two must be the same page.
      */
     private static String renderedThenFilled(PageVisitor reader, String path) {
-        cluster.command("cache", "clear", "page");
+        cluster.command("cache", "clear", path.startsWith("/posts") ? "page" : "shop");
         HttpResponse<String> rendered = reader.get(cluster.url(path));
         assertEquals(200, rendered.statusCode(), path);
         assertEquals("BYPASS", xCache(rendered), path + ": no template yet, so rendered for the member");
@@ -100,6 +100,15 @@ class MemberPagesFromCacheIT {
         assertTrue(tokens.find() && tokens.find(), "the sign-out and comment forms");
         String token = tokens.group(1);
         assertTrue(renderedThenFilled(member, "/posts").contains("id=\"new-post\""), "a member may write a post");
+        renderedThenFilled(member, "/shop");
+        long product = StandardDataset.single(cluster, "SELECT min(id) FROM product WHERE active AND stock > 0");
+        String productPage = renderedThenFilled(member, "/products/" + product);
+        assertTrue(productPage.contains("id=\"review-form\"") && productPage.contains("name=\"_csrf\" value=\"" + token + "\""),
+                "the member's review form, and their token in the cart form");
+        HttpResponse<String> visitorsProduct = cluster.get(cluster.url("/products/" + product));
+        assertEquals("HIT", xCache(visitorsProduct));
+        assertTrue(visitorsProduct.body().contains("name=\"_csrf\" value=\"\"") && !visitorsProduct.body().contains(token)
+                && visitorsProduct.body().contains("id=\"sign-in-to-review\""), "a visitor's product page: no token, no review form");
 
         String own = renderedThenFilled(signedIn(author, "correct horse"), "/posts/" + post);
         assertTrue(own.contains("id=\"edit-post\"") && own.contains(">" + author + "</a>"), "the author edits their post");

@@ -52,6 +52,16 @@ class PageTemplateTest {
     }
 
     @Test
+    void aFormForEveryoneCarriesTheMembersTokenOrAVisitorsEmptyOne() {
+        PageTemplate form = PageTemplate.parse("<form>" + PageTemplate.open("visitor", null) + "<input value=\"{{sw:token}}\"/>"
+                + PageTemplate.close() + PageTemplate.open("member", null) + "<input value=\"{{sw:token}}\"/>" + PageTemplate.close()
+                + "</form>", StandardCharsets.UTF_8);
+        assertEquals("<form><input value=\"\"/></form>", new String(form.visitorBody(), StandardCharsets.UTF_8));
+        assertEquals("<form><input value=\"t\"/></form>",
+                new String(form.fill(new PageTemplate.Viewer("bob", false, "t")), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void theFilledValuesAreEscaped() {
         String page = new String(TEMPLATE.fill(new PageTemplate.Viewer("a<b", false, "\"x&")), StandardCharsets.UTF_8);
         assertTrue(page.contains("<b>a&lt;b</b> <input value=\"&quot;x&amp;\"/>"), page);
