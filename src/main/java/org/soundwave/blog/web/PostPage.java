@@ -22,8 +22,9 @@ import org.soundwave.platform.web.Pages;
 /**
  * /posts/{id}: the post, its tags, comment count, latest comments, every comment (20 per page,
  * ?page=N) and, for members, a comment form (and the Edit link for its author or an administrator): the
- * page's {@code <sw:personal>} sections, so the page cache serves members too (platform/web/PageTemplate). A stateless view: the form posts back to the same URL,
- * protected by the session cookie's SameSite=Lax, and a new comment redirects (post/redirect/get).
+ * page's {@code <sw:personal>} sections, so the page cache serves members too (platform/web/PageTemplate).
+ * A stateless view: the form posts back to the same URL, protected by the session cookie's SameSite=Lax
+ * and the form token, and a new comment redirects (post/redirect/get).
  */
 @Named
 @RequestScoped

@@ -6,13 +6,8 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -47,8 +42,8 @@ import org.soundwave.account.WarmUpMember;
  * renderings members' own pages and visitors' misses need); the others ({@link #READ}) go through the page
  * cache as anyone's would, as most requests do, so that serving a stored page, and filling one in for a
  * member, is compiled first. (Half of each measured 0.74 of a warm node's rate on a member's post page in
- * a restarted node's first 10 s; a quarter of renderings, 0.94.) Without a URL (a node not started by bin/cluster) there is no
- * warm-up and the check is UP at once.
+ * a restarted node's first 10 s; a quarter of renderings, 0.94.) The requests go through {@link WarmUpClient}.
+ * Without a URL (a node not started by bin/cluster) there is no warm-up and the check is UP at once.
  */
 @ApplicationScoped
 public class WarmUp {
@@ -68,8 +63,6 @@ public class WarmUp {
     private static final Pattern LINK = Pattern.compile("href=\"(/(?:posts/[0-9]+|tags/[^\"/?#]+|authors/[^\"/?#]+|shop/[^\"/?#]+|products/[0-9]+))\"");
     private static final int MAX_PATHS = 60;
     private static final int LINKS_PER_PAGE = 12;
-    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private final String token = newToken();
     private final AtomicLong served = new AtomicLong();
@@ -175,10 +168,10 @@ public class WarmUp {
 
     private void run() {
         long deadline = startedNanos + Duration.ofSeconds(maxSeconds).toNanos();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        WarmUpClient client = new WarmUpClient(url, token);
         try {
-            awaitServing(http, deadline);
-            List<String> paths = paths(http);
+            awaitServing(client, deadline);
+            List<String> paths = paths(client);
             CountDownLatch done = new CountDownLatch(concurrency);
             AtomicLong next = new AtomicLong();
             Optional<Credentials> member = nodeName.flatMap(warmUpMember::prepare);
@@ -186,14 +179,17 @@ public class WarmUp {
                 // Half the workers browse as a signed-in member does (see the class comment).
                 boolean withSession = i % 2 == 0;
                 threads.newThread(() -> {
-                    String session = withSession ? member.map(m -> signIn(http, m)).orElseGet(() -> session(http)) : null;
+                    String session = withSession ? session(client, member) : null;
                     try {
                         long n;
                         while ((n = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
-                            get(http, paths.get((int) (n % paths.size())), session, n % 4 != 0);
+                            get(client, paths.get((int) (n % paths.size())), session, n % 4 != 0);
                         }
                     } finally {
-                        endSession(http, session, paths);
+                        if (session != null) {
+                            paths.stream().filter(p -> p.startsWith("/products/")).findFirst()
+                                    .ifPresent(product -> client.signOut(session, product));
+                        }
                         done.countDown();
                     }
                 }).start();
@@ -231,9 +227,9 @@ public class WarmUp {
     }
 
     /** The web module's servlets have started, but the listener may answer 404 for a moment longer. */
-    private void awaitServing(HttpClient http, long deadline) throws InterruptedException {
+    private void awaitServing(WarmUpClient client, long deadline) throws InterruptedException {
         while (System.nanoTime() < deadline) {
-            if (send(http, "/").map(HttpResponse::statusCode).orElse(0) == 200) {
+            if (client.get("/", null).map(HttpResponse::statusCode).orElse(0) == 200) {
                 return;
             }
             Thread.sleep(100);   // polling the node's own listener until it serves; not a synchronisation of tests
@@ -241,13 +237,13 @@ public class WarmUp {
     }
 
     /** The seeds, then the pages their links lead to, and those pages' API counterparts. */
-    private List<String> paths(HttpClient http) {
+    private List<String> paths(WarmUpClient client) {
         Set<String> paths = new LinkedHashSet<>(SEEDS);
         for (String page : List.of("/", "/shop")) {
-            send(http, page).ifPresent(response -> links(response.body(), paths, LINKS_PER_PAGE));
+            client.get(page, null).ifPresent(response -> links(response.body(), paths, LINKS_PER_PAGE));
         }
         Optional<String> category = paths.stream().filter(p -> p.startsWith("/shop/")).findFirst();
-        category.flatMap(c -> send(http, c)).ifPresent(response -> links(response.body(), paths, LINKS_PER_PAGE));
+        category.flatMap(c -> client.get(c, null)).ifPresent(response -> links(response.body(), paths, LINKS_PER_PAGE));
         for (String path : List.copyOf(paths)) {
             if (path.startsWith("/posts/") || path.startsWith("/products/")) {
                 paths.add("/api" + path);
@@ -265,99 +261,29 @@ public class WarmUp {
         }
     }
 
-    /** A new session's cookies ("JSESSIONID=...; JSESSIONIDVERSION=..."), opened by the visit page; null if none. */
-    private String session(HttpClient http) {
-        String session = send(http, "/visit", null).map(WarmUp::sessionCookies).orElse("");
-        return session.isEmpty() ? null : session;
-    }
-
     /**
-     * Signs in on the sign-in page as a member does; the signed-in session's cookies, or a visitor's
-     * session (see {@link #session}) if signing in fails.
+     * The session a worker browses with: the warm-up member's, signed in, if there is one and signing in
+     * works; a visitor's otherwise.
      */
-    private String signIn(HttpClient http, Credentials member) {
-        Optional<HttpResponse<String>> form = send(http, "/sign-in");
-        Matcher viewState = form.map(f -> VIEW_STATE.matcher(f.body())).filter(Matcher::find).orElse(null);
-        String cookies = form.map(WarmUp::sessionCookies).orElse("");
-        if (viewState == null || cookies.isEmpty()) {
-            return session(http);
+    private String session(WarmUpClient client, Optional<Credentials> member) {
+        Optional<String> signedIn = member.flatMap(client::signIn);
+        if (signedIn.isPresent()) {
+            signedInAs = member.get().getUsername();
+            return signedIn.get();
         }
-        String body = "signin=signin&signin%3Ausername=" + encode(member.getUsername()) + "&signin%3Apassword="
-                + encode(member.getPassword()) + "&signin%3Asubmit=Sign+in&jakarta.faces.ViewState=" + encode(viewState.group(1));
-        Optional<HttpResponse<String>> signedIn = send(http, request("/sign-in", cookies)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
-        if (signedIn.map(HttpResponse::statusCode).orElse(0) != 302) {
-            LOG.warning("the warm-up member could not sign in: the warm-up browses without signing in");
-            return session(http);
-        }
-        signedInAs = member.getUsername();
-        String renewed = sessionCookies(signedIn.get());   // a new session id at sign-in
-        return renewed.isEmpty() ? cookies : renewed;
+        member.ifPresent(m -> LOG.warning("the warm-up member could not sign in: the warm-up browses without signing in"));
+        return client.visitorSession();
     }
 
-    /** The session cookies a response sets ("JSESSIONID=...; JSESSIONIDVERSION=..."), or "". */
-    private static String sessionCookies(HttpResponse<String> response) {
-        return String.join("; ", response.headers().allValues("Set-Cookie").stream()
-                .map(c -> c.split(";", 2)[0]).filter(c -> c.startsWith("JSESSIONID")).toList());
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** Signs the session out (its form token is on a product page's cart form), so it does not linger in the grid. */
-    private void endSession(HttpClient http, String session, List<String> paths) {
-        if (session == null) {
-            return;
-        }
-        paths.stream().filter(p -> p.startsWith("/products/")).findFirst()
-                .flatMap(product -> send(http, product, session))
-                .map(page -> FORM_TOKEN.matcher(page.body()))
-                .filter(Matcher::find)
-                // If this fails, the session expires with the session timeout instead.
-                .ifPresent(found -> send(http, request("/sign-out", session).header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + found.group(1)))));
-    }
-
-    private void get(HttpClient http, String path, String session, boolean read) {
-        HttpRequest.Builder request = request(path, session).GET();
+    private void get(WarmUpClient client, String path, String session, boolean read) {
+        HttpRequest.Builder request = client.request(path, session).GET();
         if (read) {
             request.setHeader(HEADER, token + READ);
         }
-        Optional<HttpResponse<String>> response = send(http, request);
+        Optional<HttpResponse<String>> response = client.send(request);
         served.incrementAndGet();
         if (response.isEmpty() || response.get().statusCode() / 100 != 2) {
             failed.incrementAndGet();
-        }
-    }
-
-    private Optional<HttpResponse<String>> send(HttpClient http, String path) {
-        return send(http, path, null);
-    }
-
-    private Optional<HttpResponse<String>> send(HttpClient http, String path, String session) {
-        return send(http, request(path, session).GET());
-    }
-
-    /** A request to this node's own listener, marked as warm-up, with the session's cookies if any. */
-    private HttpRequest.Builder request(String path, String session) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).header(HEADER, token)
-                .timeout(Duration.ofSeconds(10));
-        if (session != null) {
-            request.header("Cookie", session);
-        }
-        return request;
-    }
-
-    /** The answer, or empty if the node did not give one (the pass counts that as not 2xx). */
-    private static Optional<HttpResponse<String>> send(HttpClient http, HttpRequest.Builder request) {
-        try {
-            return Optional.of(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
         }
     }
 }

@@ -57,21 +57,17 @@ final class CapturingResponse extends HttpServletResponseWrapper {
     }
 
     CachedPage page(long renderedAtMillis) {
-        return new CachedPage(getContentType(), List.copyOf(headers), null, renderedAtMillis, template());
+        return new CachedPage(getContentType(), List.copyOf(headers), template(), renderedAtMillis);
     }
 
     /** The template this rendering is. */
     private PageTemplate template() {
         if (parsed == null) {
             flushWriter();
-            parsed = PageTemplate.parse(body.toString(Charset.forName(getCharacterEncoding())), Charset.forName(getCharacterEncoding()));
+            Charset charset = Charset.forName(getCharacterEncoding());
+            parsed = PageTemplate.parse(body.toString(charset), charset);
         }
         return parsed;
-    }
-
-    /** What a visitor gets. */
-    private byte[] visitorBody() {
-        return template().visitorBody();
     }
 
     /** Writes what was rendered to the real response (nothing after sendError: the error page owns it). */
@@ -79,7 +75,7 @@ final class CapturingResponse extends HttpServletResponseWrapper {
         if (errorSent) {
             return;
         }
-        byte[] page = visitorBody();
+        byte[] page = template().visitorBody();
         response.setContentLength(page.length);
         response.getOutputStream().write(page);
     }

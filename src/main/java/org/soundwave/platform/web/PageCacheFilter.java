@@ -130,20 +130,13 @@ public class PageCacheFilter extends HttpFilter {
         if (viewer == null || token.isEmpty() || !pages.enabled()) {
             return false;   // rendered: a rendering sets the form token the first time
         }
-        Optional<CachedPage> page = pages.peek(key, CachedPage.class)
-                .filter(p -> p.template() != null && fresh(p, pages, System.currentTimeMillis()));
+        Optional<CachedPage> page = pages.peek(key, CachedPage.class).filter(p -> fresh(p, pages, System.currentTimeMillis()));
         if (page.isEmpty()) {
             fill.request(request.getContextPath() + key);
             return false;
         }
-        byte[] body = page.get().template().fill(new PageTemplate.Viewer(viewer.name(), viewer.admin(), token.get()));
         response.setHeader(X_CACHE, "HIT");
-        page.get().headers().forEach(h -> response.addHeader(h.name(), h.value()));
-        if (page.get().contentType() != null) {
-            response.setContentType(page.get().contentType());
-        }
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        write(page.get(), page.get().template().fill(viewer.withToken(token.get())), response);
         return true;
     }
 
@@ -205,12 +198,16 @@ public class PageCacheFilter extends HttpFilter {
         long now = System.currentTimeMillis();
         long age = page.ageSeconds(now);
         response.setHeader(X_CACHE, fresh(page, pages, now) ? "HIT" : "STALE");
+        publicHeaders(response, pages, age);
+        write(page, page.template().visitorBody(), response);
+    }
+
+    /** The stored page's own headers and content type, and this body: a visitor's page or a member's. */
+    private static void write(CachedPage page, byte[] body, HttpServletResponse response) throws IOException {
         page.headers().forEach(h -> response.addHeader(h.name(), h.value()));
         if (page.contentType() != null) {
             response.setContentType(page.contentType());
         }
-        publicHeaders(response, pages, age);
-        byte[] body = page.visitorBody();
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * A cached page with its personal parts left open, so that a signed-in member can be served the visitors'
  * shared page with their own header and forms filled in, without rendering (hole punching).
- * <p>The page cache renders the pages of its blog level in template mode ({@link PersonalParts}): every
+ * <p>The page cache renders the pages it stores in template mode ({@link PersonalParts}): every
  * personal part of the page is rendered for every kind of reader, each between markers, and the member's
  * own values as placeholders:
  * <pre>
@@ -44,6 +44,9 @@ public final class PageTemplate implements Serializable {
 
     /** The signed-in member a page is filled for: their name, whether they are an administrator, their form token. */
     public record Viewer(String name, boolean admin, String token) {
+        Viewer withToken(String formToken) {
+            return new Viewer(name, admin, formToken);
+        }
     }
 
     /** A section's owner is a username (see Registration.USERNAME): it goes into a marker as is. */
