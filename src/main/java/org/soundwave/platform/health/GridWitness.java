@@ -29,8 +29,10 @@ import org.soundwave.platform.health.GridQuorum.Sighting;
 
 /**
  * PostgreSQL as the data grid's witness ({@link GridQuorum}): each second this node notes in table
- * grid_member its Hazelcast address and the members of the grid it sees, and reads the notes of the last
- * {@value #RECENT_SECONDS} seconds (the database's clock for both, so the nodes' clocks do not matter).
+ * grid_member its Hazelcast address, its grid's name and the members of the grid it sees, and reads the
+ * notes of the last {@value #RECENT_SECONDS} seconds of the grid of its name (the database's clock for
+ * both, so the nodes' clocks do not matter). A grid of another name on the same database (the EAR on a
+ * Payara Server domain, say) is another application's, never the larger side of this one's partition.
  * Its own note is removed when it stops. While PostgreSQL is unreachable nothing is known and nothing is
  * claimed.
  */
@@ -42,9 +44,11 @@ public class GridWitness {
     private static final Logger LOG = Logger.getLogger(GridWitness.class.getName());
 
     private static final String NOTE = """
-            INSERT INTO grid_member (address, node, grid, seen_at) VALUES (?, ?, ?, now())
-            ON CONFLICT (address) DO UPDATE SET node = EXCLUDED.node, grid = EXCLUDED.grid, seen_at = now()""";
-    private static final String RECENT = "SELECT address, node, grid FROM grid_member WHERE seen_at > now() - make_interval(secs => ?)";
+            INSERT INTO grid_member (address, cluster, node, grid, seen_at) VALUES (?, ?, ?, ?, now())
+            ON CONFLICT (address) DO UPDATE SET cluster = EXCLUDED.cluster, node = EXCLUDED.node, grid = EXCLUDED.grid,
+            seen_at = now()""";
+    private static final String RECENT = """
+            SELECT address, node, grid FROM grid_member WHERE cluster = ? AND seen_at > now() - make_interval(secs => ?)""";
 
     @Resource(lookup = "payara/Hazelcast")
     HazelcastInstance hazelcast;
@@ -82,16 +86,19 @@ public class GridWitness {
         }
         Set<String> grid = hazelcast.getCluster().getMembers().stream().map(GridWitness::address).collect(Collectors.toSet());
         String self = address(hazelcast.getCluster().getLocalMember());
+        String cluster = hazelcast.getConfig().getClusterName();
         try (Connection c = dataSource.getConnection();
              PreparedStatement note = c.prepareStatement(NOTE);
              PreparedStatement recent = c.prepareStatement(RECENT)) {
             note.setQueryTimeout(2);
             note.setString(1, self);
-            note.setString(2, node.name());
-            note.setString(3, String.join(",", grid));
+            note.setString(2, cluster);
+            note.setString(3, node.name());
+            note.setString(4, String.join(",", grid));
             note.executeUpdate();
             recent.setQueryTimeout(2);
-            recent.setInt(1, RECENT_SECONDS);
+            recent.setString(1, cluster);
+            recent.setInt(2, RECENT_SECONDS);
             List<Sighting> seen = new ArrayList<>();
             try (ResultSet rows = recent.executeQuery()) {
                 while (rows.next()) {
