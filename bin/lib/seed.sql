@@ -8,7 +8,10 @@
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
 
-CREATE FUNCTION pg_temp.dataset_text(s bigint, n int) RETURNS text
+-- text(s, n) of DATASET.md. Word i is WORDS[(s*131 + i*31) % 64], and s*131 % 64 depends on s % 64 alone,
+-- so there are only 64 texts of each length: they are made once into dataset_texts (every length the
+-- dataset uses, up to 100 words), and a million comments look theirs up instead of each building it.
+CREATE FUNCTION pg_temp.make_text(s bigint, n int) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT upper(left(x, 1)) || substr(x, 2) || '.'
       FROM (SELECT string_agg(('{lorem,ipsum,dolor,sit,amet,consectetur,adipiscing,elit,sed,do,eiusmod,tempor,'
@@ -18,6 +21,15 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
                                'occaecat,cupidatat,non,proident,sunt,culpa,qui,officia,deserunt,mollit,anim,id,est,'
                                'laborum,perspiciatis,unde}'::text[])[(s * 131 + i * 31) % 64 + 1], ' ' ORDER BY i) AS x
               FROM generate_series(0, n - 1) AS i) AS words
+$$;
+
+CREATE TEMP TABLE dataset_texts (r int, n int, text text NOT NULL, PRIMARY KEY (r, n));
+INSERT INTO dataset_texts SELECT r, n, pg_temp.make_text(r, n) FROM generate_series(0, 63) AS r, generate_series(1, 100) AS n;
+ANALYZE dataset_texts;
+
+CREATE FUNCTION pg_temp.dataset_text(s bigint, n int) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT coalesce((SELECT text FROM dataset_texts WHERE r = s % 64 AND dataset_texts.n = $2), pg_temp.make_text(s, n))
 $$;
 
 -- %04d: at least four digits, more when the number needs them.
@@ -59,9 +71,10 @@ SELECT DISTINCT p, t
 
 INSERT INTO comment (id, post_id, author_id, content, created)
 SELECT (p - 1) * :comments + j, p, (7 * p + j) % :users + 1,
-       'Comment ' || j || ' on post ' || p || ': ' || pg_temp.dataset_text(100 * p + j, 10 + (p * j % 21)::int),
+       'Comment ' || j || ' on post ' || p || ': ' || t.text,
        timestamptz '2024-01-01T00:00Z' + p * interval '10 minutes' + j * interval '1 minute'
-  FROM generate_series(1, :posts) AS p, generate_series(1, :comments) AS j;
+  FROM generate_series(1, :posts) AS p CROSS JOIN generate_series(1, :comments) AS j
+  JOIN dataset_texts AS t ON t.r = (100 * p + j) % 64 AND t.n = 10 + (p * j % 21)::int;
 
 SELECT setval(pg_get_serial_sequence('tag', 'id'), :tags + 1, false) \g /dev/null
 SELECT setval(pg_get_serial_sequence('post', 'id'), :posts + 1, false) \g /dev/null
