@@ -38,8 +38,8 @@ import org.soundwave.account.WarmUpMember;
  * with a visitor's session opened by /visit), signed out at the end, so the replicated session's load and
  * save, the member's authentication and the per-member pages are warm too.
  * <p>Its requests carry a token only this JVM knows ({@link #HEADER}); the request log and metrics leave
- * them out. One request in four renders its page, the page cache neither answering nor storing it (the
- * renderings members' own pages and visitors' misses need); the others ({@link #READ}) go through the page
+ * them out. One request in four ({@code soundwave.warmup.render-every}) renders its page, every path in turn,
+ * the page cache neither answering nor storing it (the renderings members' own pages and visitors' misses need); the others ({@link #READ}) go through the page
  * cache as anyone's would, as most requests do, so that serving a stored page, and filling one in for a
  * member, is compiled first. (Half of each measured 0.74 of a warm node's rate on a member's post page in
  * a restarted node's first 10 s; a quarter of renderings, 0.94.) The requests go through {@link WarmUpClient}.
@@ -91,6 +91,11 @@ public class WarmUp {
     @Inject
     @ConfigProperty(name = "soundwave.warmup.concurrency", defaultValue = "4")
     int concurrency;
+
+    /** One request in this many renders its page past the page cache; the others read through it. */
+    @Inject
+    @ConfigProperty(name = "soundwave.warmup.render-every", defaultValue = "4")
+    int renderEvery;
 
     @Resource
     ManagedThreadFactory threads;
@@ -183,7 +188,7 @@ public class WarmUp {
                     try {
                         long n;
                         while ((n = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
-                            get(client, paths.get((int) (n % paths.size())), session, n % 4 != 0);
+                            get(client, paths.get((int) (n % paths.size())), session, !renders(n, paths.size(), renderEvery));
                         }
                     } finally {
                         if (session != null) {
@@ -224,6 +229,15 @@ public class WarmUp {
 
     long gridWaitMillis() {
         return gridWaitMillis;
+    }
+
+    /**
+     * Whether request n of the pass (on path n % paths) renders: one in {@code renderEvery}, shifted by one
+     * each round over the paths, so that every path gets rendered (n % renderEvery alone would render the same
+     * quarter of them every round when the number of paths is a multiple of it).
+     */
+    static boolean renders(long n, int paths, int renderEvery) {
+        return (n + n / paths) % renderEvery == 0;
     }
 
     /** The web module's servlets have started, but the listener may answer 404 for a moment longer. */

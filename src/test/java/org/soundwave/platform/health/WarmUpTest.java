@@ -1,14 +1,20 @@
 package org.soundwave.platform.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** The pages a node's warm-up pass follows from a page's links: posts, tags, authors, categories, products. */
-class WarmUpLinksTest {
+/**
+ * A node's warm-up pass: the pages it follows from a page's links (posts, tags, authors, categories,
+ * products), and which of its requests render their page past the page cache.
+ */
+class WarmUpTest {
 
     @Test
     void followsTheMainPagesLinksAndNothingElse() {
@@ -25,5 +31,26 @@ class WarmUpLinksTest {
         Set<String> found = new LinkedHashSet<>(List.of("/posts/1"));
         WarmUp.links("<a href=\"/posts/1\"></a><a href=\"/posts/2\"></a><a href=\"/posts/3\"></a><a href=\"/posts/4\"></a>", found, 2);
         assertEquals(List.of("/posts/1", "/posts/2", "/posts/3"), List.copyOf(found), "two new ones; one already there");
+    }
+
+    @Test
+    void everyPathIsRenderedAndOneRequestInFourRendersWhenThePathsAreAMultipleOfFour() {
+        int paths = 60;
+        Set<Integer> rendered = new HashSet<>();
+        int renderings = 0;
+        for (long n = 0; n < 4L * paths; n++) {
+            if (WarmUp.renders(n, paths, 4)) {
+                rendered.add((int) (n % paths));
+                renderings++;
+            }
+        }
+        assertEquals(paths, rendered.size(), "every path rendered within four rounds");
+        assertEquals(paths, renderings, "one request in four");
+    }
+
+    @Test
+    void renderingEveryRequestOrOneInSeventeen() {
+        assertTrue(LongStream.range(0, 100).allMatch(n -> WarmUp.renders(n, 7, 1)));
+        assertEquals(100 / 17 + 1, LongStream.range(0, 100).filter(n -> WarmUp.renders(n, 100, 17)).count());
     }
 }
