@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,8 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The browser tests' Chromium (Debian's chromium and chromium-driver, headless, a fresh profile), as a JUnit
- * extension: {@code @RegisterExtension static final Browser browser = new Browser();} starts it before the
- * class's first test and quits it after the last. It is the WebDriver itself, with the waiting and typing
+ * extension: {@code @RegisterExtension static final Browser browser = new Browser(TestCluster::get);} (or
+ * {@code StandardDataset::cluster}) gets the cluster and starts Chromium before the class's first test and
+ * quits it after the last; {@link #open} goes to a path of the cluster's balancer. It is the WebDriver itself, with the waiting and typing
  * every browser test needs; a test that fails leaves the page it was on (address and source) in
  * {@code target/browser-failures/<class>.<test>.html}.
  */
@@ -34,11 +36,29 @@ public final class Browser implements WebDriver, TakesScreenshot, BeforeAllCallb
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    private final Supplier<TestCluster> clusters;
+    private TestCluster cluster;
     private ChromeDriver driver;
+
+    /** A browser on the cluster {@code clusters} gives (started, with the data the test needs) before the first test. */
+    public Browser(Supplier<TestCluster> clusters) {
+        this.clusters = clusters;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        cluster = clusters.get();
         driver = chromium();
+    }
+
+    /** The cluster this browser visits. */
+    public TestCluster cluster() {
+        return cluster;
+    }
+
+    /** Goes to a path of the cluster's balancer ({@code /posts/1}). */
+    public void open(String path) {
+        get(cluster.url(path));
     }
 
     @Override

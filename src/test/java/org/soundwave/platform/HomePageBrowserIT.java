@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -22,19 +21,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** A person's view: headless Chromium (Debian's) loads the site through httpd and sees the layout. */
 class HomePageBrowserIT {
 
-    private static TestCluster cluster;
     @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @BeforeAll
-    static void start() {
-        cluster = TestCluster.get();
-    }
-
+    static final Browser browser = new Browser(TestCluster::get);
 
     @Test
     void theHomePageShowsHeaderNavigationContentAndFooter() throws IOException {
-        browser.get(cluster.url("/"));
+        browser.open("/");
 
         assertEquals("Home · Soundwave", browser.getTitle());
         assertTrue(browser.findElement(By.id("site-header")).isDisplayed());
@@ -56,7 +48,7 @@ class HomePageBrowserIT {
     @Test
     void followingTheNavigationToYourVisitCountsPageViewsInTheSession() {
         browser.manage().deleteAllCookies();
-        browser.get(cluster.url("/"));
+        browser.open("/");
         browser.findElement(By.linkText("Your visit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.titleIs("Your visit · Soundwave"));
         assertEquals("1", browser.findElement(By.id("visit-count")).getText());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -18,21 +17,14 @@ import org.soundwave.platform.TestCluster;
 /** A person in Chromium: signs up, out and in, edits the bio, and sees markup shown as text. */
 class AccountPagesBrowserIT {
 
-    private static TestCluster cluster;
     @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @BeforeAll
-    static void start() {
-        cluster = TestCluster.get();
-    }
-
+    static final Browser browser = new Browser(TestCluster::get);
 
     @Test
     void signUpSignOutSignInAndEditTheBioWhichIsShownEscaped() {
         String name = "web" + UUID.randomUUID().toString().substring(0, 8);
         browser.manage().deleteAllCookies();
-        browser.get(cluster.url("/"));
+        browser.open("/");
         browser.findElement(By.id("sign-up-link")).click();
         browser.waitForTitle("Sign up");
 
@@ -52,7 +44,7 @@ class AccountPagesBrowserIT {
         browser.waitForTitle("Home");
         assertEquals("Sign in · Sign up", browser.findElement(By.id("account-state")).getText());
 
-        browser.get(cluster.url("/profile"));
+        browser.open("/profile");
         browser.waitForTitle("Sign in");
         browser.type("signin:username", name);
         browser.type("signin:password", "wrong password");

@@ -4,32 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.soundwave.platform.Browser;
 import org.soundwave.platform.StandardDataset;
-import org.soundwave.platform.TestCluster;
 
 /** A reader in Chromium: reads the list, opens a post, signs in, comments, sees the comment and the count. */
 class BlogBrowserIT {
 
-    private static TestCluster cluster;
     @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @BeforeAll
-    static void start() {
-        cluster = StandardDataset.cluster();
-    }
-
+    static final Browser browser = new Browser(StandardDataset::cluster);
 
     @Test
     void readTheListOpenAPostSignInCommentAndSeeTheCountGoUp() {
         browser.manage().deleteAllCookies();
-        browser.get(cluster.url("/"));
+        browser.open("/");
         assertEquals(10, browser.findElements(By.cssSelector("#posts article")).size(), "ten posts on the first page");
         String secondPage = browser.findElement(By.id("page-position")).getText().replace("Page 1 ", "Page 2 ");
         browser.findElement(By.id("older")).click();
@@ -66,7 +57,7 @@ class BlogBrowserIT {
     @Test
     void aMemberWritesAPostWithTagsAndEditsIt() {
         browser.manage().deleteAllCookies();
-        browser.get(cluster.url("/posts/new"));
+        browser.open("/posts/new");
         browser.waiting().until(ExpectedConditions.titleIs("Sign in · Soundwave"));
         browser.type("signin:username", "user0011");
         browser.type("signin:password", "password");
@@ -98,7 +89,7 @@ class BlogBrowserIT {
         assertTrue(browser.findElement(By.id("posts")).getText().contains(title + " (updated)"));
 
         browser.manage().deleteAllCookies();
-        browser.get(cluster.url("/sign-in"));
+        browser.open("/sign-in");
         browser.type("signin:username", "user0012");
         browser.type("signin:password", "password");
         browser.findElement(By.id("signin:submit")).click();

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -18,7 +17,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.soundwave.platform.Browser;
 import org.soundwave.platform.Http;
 import org.soundwave.platform.StandardDataset;
-import org.soundwave.platform.TestCluster;
 
 /**
  * A shopper in Chromium: browses a category, searches, puts two products in the cart, changes a
@@ -26,15 +24,8 @@ import org.soundwave.platform.TestCluster;
  */
 class MarketBrowserIT {
 
-    private static TestCluster cluster;
     @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @BeforeAll
-    static void start() {
-        cluster = StandardDataset.cluster();
-    }
-
+    static final Browser browser = new Browser(StandardDataset::cluster);
 
     private static void addToCart(int quantity) {
         browser.type("cart-form:quantity", String.valueOf(quantity));
@@ -49,7 +40,7 @@ class MarketBrowserIT {
 
     private void shop() {
         browser.manage().deleteAllCookies();
-        browser.get(cluster.url("/"));
+        browser.open("/");
         browser.findElement(By.linkText("Shop")).click();
         browser.waiting().until(ExpectedConditions.titleIs("Shop · Soundwave"));
         WebElement firstCategory = browser.findElement(By.cssSelector("#categories li a"));
@@ -78,7 +69,7 @@ class MarketBrowserIT {
         BigDecimal firstPrice = new BigDecimal(browser.findElement(By.id("product-price")).getText());
         addToCart(1);
 
-        browser.get(cluster.url("/shop?q=a"));
+        browser.open("/shop?q=a");
         List<WebElement> found = browser.findElements(By.cssSelector("#products .product-name"));
         WebElement second = found.stream().filter(e -> !e.getText().equals(firstProduct)).findFirst().orElseThrow();
         second.click();
@@ -100,8 +91,8 @@ class MarketBrowserIT {
 
         // sign in: the cart comes along
         String name = "shopper" + UUID.randomUUID().toString().substring(0, 6);
-        Http.newMember(cluster, name);
-        browser.get(cluster.url("/sign-in?next=/cart"));
+        Http.newMember(browser.cluster(), name);
+        browser.open("/sign-in?next=/cart");
         browser.type("signin:username", name);
         browser.type("signin:password", "correct horse");
         browser.findElement(By.id("signin:submit")).click();
@@ -131,9 +122,9 @@ class MarketBrowserIT {
         java.nio.file.Path text = java.nio.file.Path.of("target/not-an-image.png").toAbsolutePath();
         java.nio.file.Files.writeString(text, "this is text, whatever its name says");
 
-        browser.get(cluster.url("/sign-in?next=/admin/products/new"));
+        browser.open("/sign-in?next=/admin/products/new");
         browser.type("signin:username", "admin");
-        browser.type("signin:password", java.nio.file.Files.readString(cluster.secret("admin-password")).trim());
+        browser.type("signin:password", java.nio.file.Files.readString(browser.cluster().secret("admin-password")).trim());
         browser.findElement(By.id("signin:submit")).click();
         browser.waiting().until(ExpectedConditions.titleIs("New product · Soundwave"));
 
@@ -175,8 +166,8 @@ class MarketBrowserIT {
     void aMemberChecksOutAndWatchesTheOrderBecomePaid() throws Exception {
         browser.manage().deleteAllCookies();
         String name = "buyer" + UUID.randomUUID().toString().substring(0, 6);
-        Http.newMember(cluster, name);
-        browser.get(cluster.url("/sign-in?next=/shop/synthesizers"));
+        Http.newMember(browser.cluster(), name);
+        browser.open("/sign-in?next=/shop/synthesizers");
         browser.type("signin:username", name);
         browser.type("signin:password", "correct horse");
         browser.findElement(By.id("signin:submit")).click();
@@ -192,7 +183,7 @@ class MarketBrowserIT {
         assertTrue(browser.getCurrentUrl().matches(".*/orders/\\d+"), browser.getCurrentUrl());
         assertEquals(price.toPlainString(), browser.findElement(By.id("order-total")).getText());
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.id("order-status"), "PAID"));
-        browser.get(cluster.url("/cart"));
+        browser.open("/cart");
         assertTrue(browser.findElements(By.id("empty-cart")).size() == 1, "the cart was emptied by the order");
     }
 }
