@@ -9,8 +9,11 @@ BALANCER_GROWTH=8
 # retry is long on purpose: a member that failed live requests is put back by its health check (two
 # passes), never by a timer. httpd does not flag a member already in error as health-check-failed, so
 # with a short retry it would send live traffic to a node that is still deploying (404s).
+# ttl=30: httpd stops reusing a backend connection idle for 30 s, before the node closes it (its keep-alive
+# timeout is 60 s, domain-config/preboot.asadmin): otherwise a request sent on a connection just as the node
+# closes it gets a 502 ("error reading status line from remote server"), seen 60 s into a pause in a node's traffic.
 member_options() {
-    local options="route=$1 connectiontimeout=2 timeout=30 retry=300 hctemplate=hc"
+    local options="route=$1 connectiontimeout=2 timeout=30 ttl=30 retry=300 hctemplate=hc"
     [ "$(node_role "$1")" = standby ] && options+=" status=+H"
     echo "$options"
 }
