@@ -94,6 +94,13 @@ public final class Browser implements WebDriver, TakesScreenshot, BeforeAllCallb
     }
 
     /** Waits until the page is the one titled so (the site adds " · Soundwave" to every title). */
+    /** Fills in the sign-in form on this page and submits it. */
+    public void signIn(String username, String password) {
+        type("signin:username", username);
+        type("signin:password", password);
+        findElement(By.id("signin:submit")).click();
+    }
+
     public void waitForTitle(String title) {
         waiting().until(ExpectedConditions.titleIs(title + " · Soundwave"));
     }

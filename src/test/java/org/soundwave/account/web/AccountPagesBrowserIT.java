@@ -46,9 +46,7 @@ class AccountPagesBrowserIT {
 
         browser.open("/profile");
         browser.waitForTitle("Sign in");
-        browser.type("signin:username", name);
-        browser.type("signin:password", "wrong password");
-        browser.findElement(By.id("signin:submit")).click();
+        browser.signIn(name, "wrong password");
         browser.waitForText("content", "Wrong username or password.");
         assertEquals(name, browser.findElement(By.id("signin:username")).getAttribute("value"), "username kept");
 

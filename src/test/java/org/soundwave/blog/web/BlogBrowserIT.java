@@ -35,9 +35,7 @@ class BlogBrowserIT {
 
         browser.findElement(By.id("sign-in-to-comment")).click();
         browser.waiting().until(ExpectedConditions.titleIs("Sign in · Soundwave"));
-        browser.type("signin:username", "user0007");
-        browser.type("signin:password", "password");
-        browser.findElement(By.id("signin:submit")).click();
+        browser.signIn("user0007", "password");
         browser.waiting().until(ExpectedConditions.titleIs(title + " · Soundwave"));
         assertEquals(postUrl, browser.getCurrentUrl(), "back on the post after signing in");
 
@@ -59,9 +57,7 @@ class BlogBrowserIT {
         browser.manage().deleteAllCookies();
         browser.open("/posts/new");
         browser.waiting().until(ExpectedConditions.titleIs("Sign in · Soundwave"));
-        browser.type("signin:username", "user0011");
-        browser.type("signin:password", "password");
-        browser.findElement(By.id("signin:submit")).click();
+        browser.signIn("user0011", "password");
         browser.waiting().until(ExpectedConditions.titleIs("Write a post · Soundwave"));
 
         String title = "Tape echo tips " + UUID.randomUUID().toString().substring(0, 6);
@@ -90,9 +86,7 @@ class BlogBrowserIT {
 
         browser.manage().deleteAllCookies();
         browser.open("/sign-in");
-        browser.type("signin:username", "user0012");
-        browser.type("signin:password", "password");
-        browser.findElement(By.id("signin:submit")).click();
+        browser.signIn("user0012", "password");
         browser.waiting().until(ExpectedConditions.titleIs("Your profile · Soundwave"));
         browser.get(editUrl);
         browser.waiting().until(ExpectedConditions.titleIs("Not allowed · Soundwave"));

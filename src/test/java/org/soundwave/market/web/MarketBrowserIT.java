@@ -93,9 +93,7 @@ class MarketBrowserIT {
         String name = "shopper" + UUID.randomUUID().toString().substring(0, 6);
         Http.newMember(browser.cluster(), name);
         browser.open("/sign-in?next=/cart");
-        browser.type("signin:username", name);
-        browser.type("signin:password", "correct horse");
-        browser.findElement(By.id("signin:submit")).click();
+        browser.signIn(name, "correct horse");
         browser.waiting().until(ExpectedConditions.titleIs("Your cart · Soundwave"));
         assertEquals(expected.toPlainString(), browser.findElement(By.id("subtotal")).getText(), "the visitor's cart is the member's now");
 
@@ -123,9 +121,7 @@ class MarketBrowserIT {
         java.nio.file.Files.writeString(text, "this is text, whatever its name says");
 
         browser.open("/sign-in?next=/admin/products/new");
-        browser.type("signin:username", "admin");
-        browser.type("signin:password", java.nio.file.Files.readString(browser.cluster().secret("admin-password")).trim());
-        browser.findElement(By.id("signin:submit")).click();
+        browser.signIn("admin", java.nio.file.Files.readString(browser.cluster().secret("admin-password")).trim());
         browser.waiting().until(ExpectedConditions.titleIs("New product · Soundwave"));
 
         String name = "Admin-made " + UUID.randomUUID().toString().substring(0, 8);
@@ -168,9 +164,7 @@ class MarketBrowserIT {
         String name = "buyer" + UUID.randomUUID().toString().substring(0, 6);
         Http.newMember(browser.cluster(), name);
         browser.open("/sign-in?next=/shop/synthesizers");
-        browser.type("signin:username", name);
-        browser.type("signin:password", "correct horse");
-        browser.findElement(By.id("signin:submit")).click();
+        browser.signIn(name, "correct horse");
         browser.waiting().until(ExpectedConditions.titleIs("Synthesizers · Soundwave"));
         browser.findElements(By.cssSelector("#products .product-summary")).stream()
                 .filter(p -> !p.findElement(By.cssSelector(".stock")).getText().equals("out of stock"))

@@ -3,30 +3,43 @@ package org.soundwave.platform.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+/** The endpoint a request's metrics are counted under: its path with ids and names as placeholders. */
 class EndpointsTest {
 
-    @Test
-    void idsAndNamesBecomePlaceholders() {
-        assertEquals("/", Endpoints.of("/", 200));
-        assertEquals("/posts", Endpoints.of("/posts", 200));
-        assertEquals("/posts/{id}", Endpoints.of("/posts/42", 200));
-        assertEquals("/posts/{id}/edit", Endpoints.of("/posts/42/edit", 200));
-        assertEquals("/tags/{name}", Endpoints.of("/tags/jazz", 200));
-        assertEquals("/authors/{name}", Endpoints.of("/authors/user0005", 200));
-        assertEquals("/shop/{name}", Endpoints.of("/shop/vinyl", 200));
-        assertEquals("/api/products/{id}/reviews", Endpoints.of("/api/products/7/reviews", 201));
-        assertEquals("/api/admin/caches/{name}", Endpoints.of("/api/admin/caches/page", 200));
-        assertEquals("/api/admin/caches/{name}/entries", Endpoints.of("/api/admin/caches/page/entries", 204));
-        assertEquals("/api/admin/caches/entries", Endpoints.of("/api/admin/caches/entries", 204));
-        assertEquals("/resources", Endpoints.of("/jakarta.faces.resource/site.css", 200));
+    @ParameterizedTest(name = "{0} ({1}) counts as {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /                                | 200 | /
+            /posts                           | 200 | /posts
+            /posts/42                        | 200 | /posts/{id}
+            /posts/42/edit                   | 200 | /posts/{id}/edit
+            /tags/jazz                       | 200 | /tags/{name}
+            /authors/user0005                | 200 | /authors/{name}
+            /shop/vinyl                      | 200 | /shop/{name}
+            /api/products/7/reviews          | 201 | /api/products/{id}/reviews
+            /api/admin/caches/page           | 200 | /api/admin/caches/{name}
+            /api/admin/caches/page/entries   | 204 | /api/admin/caches/{name}/entries
+            /api/admin/caches/entries        | 204 | /api/admin/caches/entries
+            /jakarta.faces.resource/site.css | 200 | /resources
+            """)
+    void idsAndNamesBecomePlaceholders(String path, int status, String endpoint) {
+        assertEquals(endpoint, Endpoints.of(path, status));
+    }
+
+    @ParameterizedTest(name = "{0} ({1}) is unmatched")
+    @CsvSource(delimiter = '|', textBlock = """
+            /no-such-page       | 404
+            /admin/%3Cscript%3E | 302
+            /a/b/c/d/e/f/g      | 403
+            """)
+    void pathsNothingAnswersOrThatLookInventedAreOneEndpoint(String path, int status) {
+        assertEquals(Endpoints.UNMATCHED, Endpoints.of(path, status));
     }
 
     @Test
-    void pathsNothingAnswersOrThatLookInventedAreOneEndpoint() {
-        assertEquals(Endpoints.UNMATCHED, Endpoints.of("/no-such-page", 404));
-        assertEquals(Endpoints.UNMATCHED, Endpoints.of("/admin/%3Cscript%3E", 302));
-        assertEquals(Endpoints.UNMATCHED, Endpoints.of("/a/b/c/d/e/f/g", 403));
+    void aNameTooLongToBeRealIsUnmatched() {
         assertEquals(Endpoints.UNMATCHED, Endpoints.of("/admin/" + "x".repeat(60), 403));
     }
 }
