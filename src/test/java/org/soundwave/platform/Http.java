@@ -89,7 +89,8 @@ public final class Http {
 
     /**
      * The administrator's access token for this cluster, signed in once and reused for {@link #ADMIN_TOKEN_REUSE}
-     * (access tokens live 15 minutes and no test revokes the administrator's): a sign-in costs a PBKDF2 hash of
+     * (access tokens live 15 minutes; no test revokes the administrator's, and a seed of the
+     * dataset, which does, forgets it: {@link #forgetAdminToken}): a sign-in costs a PBKDF2 hash of
      * about a second on the test nodes, and the cache tests reset every level after each test.
      */
     public static synchronized String adminToken(TestCluster cluster) {
@@ -105,6 +106,11 @@ public final class Http {
             ADMIN_TOKENS.put(key, held);
         }
         return held.token();
+    }
+
+    /** After something revoked the administrator's tokens (bin/cluster seed does): the next call signs in again. */
+    public static synchronized void forgetAdminToken(TestCluster cluster) {
+        ADMIN_TOKENS.remove(cluster.secret("admin-password").toString());
     }
 
     private static final Duration ADMIN_TOKEN_REUSE = Duration.ofMinutes(5);

@@ -38,6 +38,7 @@ public final class StandardDataset {
             cluster.command("seed", "--users", String.valueOf(USERS), "--posts", String.valueOf(POSTS),
                     "--comments-per-post", String.valueOf(COMMENTS_PER_POST), "--tags", String.valueOf(TAGS),
                     "--categories", String.valueOf(CATEGORIES), "--products", String.valueOf(PRODUCTS));
+            Http.forgetAdminToken(cluster);   // the seed revokes every token issued before it, the administrator's too
             seeded = true;
         }
         return cluster;
