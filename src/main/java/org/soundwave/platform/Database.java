@@ -12,8 +12,10 @@ import jakarta.annotation.sql.DataSourceDefinition;
  * Built to notice PostgreSQL going away and coming back without a restart: a connection is checked with
  * {@code SELECT 1} when it is handed out (at most once every two seconds each), and one that fails makes
  * the pool drop them all, so a restarted server's dead connections are replaced at once; nobody waits more
- * than about two seconds for a connection or a connect (see DatabaseAvailability for what the application
- * does meanwhile).
+ * than about two seconds for a pooled connection or a TCP connect (see DatabaseAvailability for what the
+ * application does meanwhile). A login, once connected, may take up to ten: a node's first one, at
+ * deployment, runs the driver's SCRAM exchange in a cold JVM, and with three nodes starting together on two
+ * cores it took more than two seconds here, which failed the node's deployment ("Connection attempt timed out").
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
@@ -23,7 +25,7 @@ import jakarta.annotation.sql.DataSourceDefinition;
         password = "${MPCONFIG=soundwave.db.password}",
         minPoolSize = 2,
         maxPoolSize = 32,
-        loginTimeout = 2,
+        loginTimeout = 10,
         properties = {
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=custom-validation",
