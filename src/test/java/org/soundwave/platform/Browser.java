@@ -28,8 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The browser tests' Chromium (Debian's chromium and chromium-driver, headless, a fresh profile), as a JUnit
  * extension: {@code @RegisterExtension static final Browser browser = new Browser(TestCluster::get);} (or
  * {@code StandardDataset::cluster}) gets the cluster and starts Chromium before the class's first test and
- * quits it after the last; {@link #open} goes to a path of the cluster's balancer. It is the WebDriver itself, with the waiting and typing
- * every browser test needs; a test that fails leaves the page it was on (address and source) in
+ * quits it after the last; {@link #open} goes to a path of the cluster's balancer. It is the WebDriver
+ * itself, with the waiting, typing and signing in every browser test needs; a test that fails leaves the page it was on (address and source) in
  * {@code target/browser-failures/<class>.<test>.html}.
  */
 public final class Browser implements WebDriver, TakesScreenshot, BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler {
@@ -93,7 +93,6 @@ public final class Browser implements WebDriver, TakesScreenshot, BeforeAllCallb
         field.sendKeys(text);
     }
 
-    /** Waits until the page is the one titled so (the site adds " · Soundwave" to every title). */
     /** Fills in the sign-in form on this page and submits it. */
     public void signIn(String username, String password) {
         type("signin:username", username);
@@ -101,6 +100,7 @@ public final class Browser implements WebDriver, TakesScreenshot, BeforeAllCallb
         findElement(By.id("signin:submit")).click();
     }
 
+    /** Waits until the page is the one titled so (the site adds " · Soundwave" to every title). */
     public void waitForTitle(String title) {
         waiting().until(ExpectedConditions.titleIs(title + " · Soundwave"));
     }

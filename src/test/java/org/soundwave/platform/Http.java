@@ -94,16 +94,15 @@ public final class Http {
      * about a second on the test nodes, and the cache tests reset every level after each test.
      */
     public static synchronized String adminToken(TestCluster cluster) {
-        String key = cluster.secret("admin-password").toString();
-        AdminToken held = ADMIN_TOKENS.get(key);
+        java.nio.file.Path password = cluster.secret("admin-password");
+        AdminToken held = ADMIN_TOKENS.get(password.toString());
         if (held == null || held.signedIn().plus(ADMIN_TOKEN_REUSE).isBefore(Instant.now())) {
             try {
-                held = new AdminToken(token(cluster, "admin", java.nio.file.Files.readString(cluster.secret("admin-password")).trim()),
-                        Instant.now());
+                held = new AdminToken(token(cluster, "admin", java.nio.file.Files.readString(password).trim()), Instant.now());
             } catch (java.io.IOException e) {
                 throw new AssertionError(e);
             }
-            ADMIN_TOKENS.put(key, held);
+            ADMIN_TOKENS.put(password.toString(), held);
         }
         return held.token();
     }

@@ -38,9 +38,9 @@ import org.soundwave.account.WarmUpMember;
  * with a visitor's session opened by /visit), signed out at the end, so the replicated session's load and
  * save, the member's authentication and the per-member pages are warm too.
  * <p>Its requests carry a token only this JVM knows ({@link #HEADER}); the request log and metrics leave
- * them out. One request in four ({@code soundwave.warmup.render-every}) renders its page, every path in turn,
- * the page cache neither answering nor storing it (the renderings members' own pages and visitors' misses need); the others ({@link #READ}) go through the page
- * cache as anyone's would, as most requests do, so that serving a stored page, and filling one in for a
+ * them out. One request in four ({@code soundwave.warmup.render-every}) renders its page, every path in
+ * turn, the page cache neither answering nor storing it (the renderings members' own pages and visitors'
+ * misses need); the others ({@link #READ}) go through the page cache as anyone's would, as most requests do, so that serving a stored page, and filling one in for a
  * member, is compiled first. (Half of each measured 0.74 of a warm node's rate on a member's post page in
  * a restarted node's first 10 s; a quarter of renderings, 0.94.) The requests go through {@link WarmUpClient}.
  * Without a URL (a node not started by bin/cluster) there is no warm-up and the check is UP at once.
