@@ -11,16 +11,11 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.soundwave.account.Credentials;
 import org.soundwave.account.WarmUpMember;
@@ -28,9 +23,8 @@ import org.soundwave.account.WarmUpMember;
 /**
  * The warm-up pass a node runs before it reports ready, so that no visitor meets a cold JVM: a node that
  * just started serves a third of its warm rate until the JIT has compiled the hot paths. Once the web
- * module has started ({@link WebModuleStarted}), it finds the main pages (the lists, posts, tags, authors,
- * the shop, categories, products) by following the links of {@code /} and {@code /shop}, adds the API's
- * lists and items, then requests them in turn over its own HTTP listener ({@code soundwave.warmup.url},
+ * module has started ({@link WebModuleStarted}), it finds the main pages and the API's lists and items
+ * ({@link WarmUpPlan}), then requests them in turn over its own HTTP listener ({@code soundwave.warmup.url},
  * which bin/cluster sets) until {@code soundwave.warmup.requests} have been served or
  * {@code soundwave.warmup.max-seconds} have passed, then until the data grid is safe (no partition still
  * migrating to or from this new member) within the same time. Readiness ({@link WarmUpCheck}) is DOWN until then.
@@ -40,9 +34,10 @@ import org.soundwave.account.WarmUpMember;
  * <p>Its requests carry a token only this JVM knows ({@link #HEADER}); the request log and metrics leave
  * them out. One request in four ({@code soundwave.warmup.render-every}) renders its page, every path in
  * turn, the page cache neither answering nor storing it (the renderings members' own pages and visitors'
- * misses need); the others ({@link #READ}) go through the page cache as anyone's would, as most requests do, so that serving a stored page, and filling one in for a
- * member, is compiled first. (Half of each measured 0.74 of a warm node's rate on a member's post page in
- * a restarted node's first 10 s; a quarter of renderings, 0.94.) The requests go through {@link WarmUpClient}.
+ * misses need); the others ({@link #READ}) go through the page cache as anyone's would, as most requests
+ * do, so that serving a stored page, and filling one in for a member, is compiled first. (Half of each
+ * measured 0.74 of a warm node's rate on a member's post page in a restarted node's first 10 s; a quarter
+ * of renderings, 0.94.) The requests go through {@link WarmUpClient}.
  * Without a URL (a node not started by bin/cluster) there is no warm-up and the check is UP at once.
  */
 @ApplicationScoped
@@ -55,14 +50,6 @@ public class WarmUp {
     static final String READ = ":read";
 
     private static final Logger LOG = Logger.getLogger(WarmUp.class.getName());
-
-    /** The pages and API lists the pass starts from; pages' links add posts, tags, authors, categories, products. */
-    static final List<String> SEEDS = List.of("/", "/posts", "/posts?page=2", "/shop", "/api/posts", "/api/products",
-            "/api/tags", "/api/categories");
-
-    private static final Pattern LINK = Pattern.compile("href=\"(/(?:posts/[0-9]+|tags/[^\"/?#]+|authors/[^\"/?#]+|shop/[^\"/?#]+|products/[0-9]+))\"");
-    private static final int MAX_PATHS = 60;
-    private static final int LINKS_PER_PAGE = 12;
 
     private final String token = newToken();
     private final AtomicLong served = new AtomicLong();
@@ -176,7 +163,7 @@ public class WarmUp {
         WarmUpClient client = new WarmUpClient(url, token);
         try {
             awaitServing(client, deadline);
-            List<String> paths = paths(client);
+            WarmUpPlan plan = WarmUpPlan.discover(client, renderEvery);
             CountDownLatch done = new CountDownLatch(concurrency);
             AtomicLong next = new AtomicLong();
             Optional<Credentials> member = nodeName.flatMap(warmUpMember::prepare);
@@ -188,12 +175,11 @@ public class WarmUp {
                     try {
                         long n;
                         while ((n = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
-                            get(client, paths.get((int) (n % paths.size())), session, !renders(n, paths.size(), renderEvery));
+                            get(client, plan.path(n), session, !plan.renders(n));
                         }
                     } finally {
                         if (session != null) {
-                            paths.stream().filter(p -> p.startsWith("/products/")).findFirst()
-                                    .ifPresent(product -> client.signOut(session, product));
+                            plan.productPage().ifPresent(product -> client.signOut(session, product));
                         }
                         done.countDown();
                     }
@@ -231,15 +217,6 @@ public class WarmUp {
         return gridWaitMillis;
     }
 
-    /**
-     * Whether request n of the pass (on path n % paths) renders: one in {@code renderEvery}, shifted by one
-     * each round over the paths, so that every path gets rendered (n % renderEvery alone would render the same
-     * quarter of them every round when the number of paths is a multiple of it).
-     */
-    static boolean renders(long n, int paths, int renderEvery) {
-        return (n + n / paths) % renderEvery == 0;
-    }
-
     /** The web module's servlets have started, but the listener may answer 404 for a moment longer. */
     private void awaitServing(WarmUpClient client, long deadline) throws InterruptedException {
         while (System.nanoTime() < deadline) {
@@ -247,31 +224,6 @@ public class WarmUp {
                 return;
             }
             Thread.sleep(100);   // polling the node's own listener until it serves; not a synchronisation of tests
-        }
-    }
-
-    /** The seeds, then the pages their links lead to, and those pages' API counterparts. */
-    private List<String> paths(WarmUpClient client) {
-        Set<String> paths = new LinkedHashSet<>(SEEDS);
-        for (String page : List.of("/", "/shop")) {
-            client.get(page, null).ifPresent(response -> links(response.body(), paths, LINKS_PER_PAGE));
-        }
-        Optional<String> category = paths.stream().filter(p -> p.startsWith("/shop/")).findFirst();
-        category.flatMap(c -> client.get(c, null)).ifPresent(response -> links(response.body(), paths, LINKS_PER_PAGE));
-        for (String path : List.copyOf(paths)) {
-            if (path.startsWith("/posts/") || path.startsWith("/products/")) {
-                paths.add("/api" + path);
-            }
-        }
-        return paths.stream().limit(MAX_PATHS).toList();
-    }
-
-    /** Adds up to {@code max} new paths from the page's links (each page gets its share of the pass). */
-    static void links(String html, Set<String> into, int max) {
-        Matcher m = LINK.matcher(html);
-        int added = 0;
-        while (m.find() && added < max) {
-            added += into.add(m.group(1)) ? 1 : 0;
         }
     }
 
