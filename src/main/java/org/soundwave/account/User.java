@@ -5,23 +5,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.soundwave.platform.IdentifiedEntity;
 
 /** A person or integrator with an account. Never leaves the service layer: see {@link AccountView}. */
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = "User.byUsername", query = "SELECT u FROM User u WHERE LOWER(u.username) = LOWER(:username)")
-public class User {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class User extends IdentifiedEntity {
 
     @Column(nullable = false, length = 30)
     private String username;
@@ -71,10 +65,6 @@ public class User {
         this.phone = Registration.orEmpty(update.getPhone());
         this.city = Registration.orEmpty(update.getCity());
         this.address = Registration.orEmpty(update.getAddress());
-    }
-
-    public Long id() {
-        return id;
     }
 
     public String username() {

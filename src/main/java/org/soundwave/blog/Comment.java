@@ -3,23 +3,17 @@ package org.soundwave.blog;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import org.soundwave.account.User;
+import org.soundwave.platform.IdentifiedEntity;
 
 /** A member's reply to a post. */
 @Entity
 @Table(name = "comment")
-public class Comment {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class Comment extends IdentifiedEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "post_id", nullable = false, updatable = false)
@@ -43,10 +37,6 @@ public class Comment {
         this.author = author;
         this.content = content;
         this.created = Post.now();
-    }
-
-    public Long id() {
-        return id;
     }
 
     public Post post() {

@@ -3,9 +3,6 @@ package org.soundwave.blog;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
@@ -17,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
 import org.soundwave.account.User;
+import org.soundwave.platform.IdentifiedEntity;
 
 /**
  * A member's article. Read through {@link PostRepository}'s projections (never by walking its lazy
@@ -24,11 +22,7 @@ import org.soundwave.account.User;
  */
 @Entity
 @Table(name = "post")
-public class Post {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class Post extends IdentifiedEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "author_id", nullable = false, updatable = false)
@@ -72,10 +66,6 @@ public class Post {
         this.content = content;
         this.tags = new HashSet<>(tags);
         this.updated = now();
-    }
-
-    public Long id() {
-        return id;
     }
 
     public User author() {

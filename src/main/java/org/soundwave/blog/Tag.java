@@ -2,12 +2,10 @@ package org.soundwave.blog;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import org.soundwave.platform.IdentifiedEntity;
 
 /** A label on posts, e.g. "synth" or "mixing". Names are lower case and unique. */
 @Entity
@@ -18,23 +16,15 @@ import jakarta.persistence.Table;
 @NamedNativeQuery(name = "Tag.withPostCounts",
         query = "SELECT t.name, count(pt.post_id) FROM tag t LEFT JOIN post_tag pt ON pt.tag_id = t.id"
                 + " GROUP BY t.id, t.name ORDER BY t.name")
-public class Tag {
+public class Tag extends IdentifiedEntity {
 
     /** Letters (any case on input, stored lower case), digits and inner dashes, at most 40. */
     public static final String NAME = "[A-Za-z0-9][A-Za-z0-9-]{0,39}";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(nullable = false, length = 40, unique = true)
     private String name;
 
     protected Tag() {
-    }
-
-    public Long id() {
-        return id;
     }
 
     public String name() {

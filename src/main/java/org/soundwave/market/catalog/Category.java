@@ -2,19 +2,13 @@ package org.soundwave.market.catalog;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.soundwave.platform.IdentifiedEntity;
 
 /** A shelf of the market, e.g. "Synthesizers" at /shop/synthesizers. Changed through CatalogService. */
 @Entity
 @Table(name = "category")
-public class Category {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class Category extends IdentifiedEntity {
 
     @Column(nullable = false, length = 60)
     private String name;
@@ -42,7 +36,4 @@ public class Category {
         this.imageId = form.getImageId();
     }
 
-    public Long id() {
-        return id;
-    }
 }

@@ -2,12 +2,10 @@ package org.soundwave.market.catalog;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import org.soundwave.platform.IdentifiedEntity;
 
 /**
  * Something for sale. Never deleted (orders will refer to it): deactivated, it leaves the listings.
@@ -15,11 +13,7 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "product")
-public class Product {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class Product extends IdentifiedEntity {
 
     @Column(name = "category_id", nullable = false)
     private Long categoryId;
@@ -70,10 +64,6 @@ public class Product {
     void deactivate() {
         this.active = false;
         this.updated = OffsetDateTime.now();
-    }
-
-    public Long id() {
-        return id;
     }
 
     public Long categoryId() {
