@@ -35,6 +35,7 @@ import org.soundwave.blog.PostView;
 import org.soundwave.blog.TagRepository;
 import org.soundwave.platform.RestApplication;
 import org.soundwave.platform.api.CachedJson;
+import org.soundwave.platform.api.Created;
 import org.soundwave.platform.api.Cursor;
 import org.soundwave.platform.api.PageParameters;
 import org.soundwave.platform.api.Problem;
@@ -114,8 +115,7 @@ public class PostsResource {
     public Response publish(@Valid PostForm form) {
         Problem.requireBody(form);
         long id = blog.publish(caller(), form);
-        return Response.created(uri.getBaseUriBuilder().path("posts").path(String.valueOf(id)).build())
-                .entity(fresh(id)).build();
+        return Created.at(uri, fresh(id), "posts", String.valueOf(id));
     }
 
     @PUT
@@ -144,8 +144,7 @@ public class PostsResource {
     public Response comment(@PathParam("id") long id, @Valid CommentForm form) {
         Problem.requireBody(form);
         CommentView comment = blog.comment(id, caller(), form);
-        return Response.created(uri.getBaseUriBuilder().path("posts").path(String.valueOf(id)).path("comments").build())
-                .entity(comment).build();
+        return Created.at(uri, comment, "posts", String.valueOf(id), "comments");
     }
 
     private Caller caller() {

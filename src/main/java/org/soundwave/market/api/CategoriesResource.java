@@ -23,6 +23,7 @@ import org.soundwave.market.catalog.CategoryForm;
 import org.soundwave.market.catalog.CategoryView;
 import org.soundwave.market.catalog.MarketCaches;
 import org.soundwave.platform.RestApplication;
+import org.soundwave.platform.api.Created;
 import org.soundwave.platform.api.Problem;
 
 /** The market's categories: everyone reads them, administrators change them. */
@@ -52,8 +53,7 @@ public class CategoriesResource {
     public Response create(@Valid CategoryForm form) {
         Problem.requireBody(form);
         long id = catalog.createCategory(form);
-        return Response.created(uri.getBaseUriBuilder().path("categories").path(String.valueOf(id)).build())
-                .entity(byId(id)).build();
+        return Created.at(uri, byId(id), "categories", String.valueOf(id));
     }
 
     @PUT

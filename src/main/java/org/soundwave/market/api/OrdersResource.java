@@ -19,14 +19,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.soundwave.account.CurrentMember;
 import org.soundwave.market.order.CheckoutRequest;
-import org.soundwave.market.order.MarketOrderCaches;
 import org.soundwave.market.order.NoSuchOrderException;
-import org.soundwave.market.order.OrderRepository;
 import org.soundwave.market.order.OrderService;
 import org.soundwave.market.order.OrderStatus;
 import org.soundwave.market.order.OrderView;
 import org.soundwave.platform.RestApplication;
-import org.soundwave.platform.api.Cursor;
 import org.soundwave.platform.api.PageParameters;
 import org.soundwave.platform.api.Problem;
 import org.soundwave.platform.api.Slice;
@@ -45,12 +42,6 @@ public class OrdersResource {
 
     @Inject
     OrderService service;
-
-    @Inject
-    OrderRepository orders;
-
-    @Inject
-    MarketOrderCaches cached;
 
     @Inject
     CurrentMember current;
@@ -80,14 +71,7 @@ public class OrdersResource {
         PageParameters.checkLimit(limit);
         OrderStatus only = status == null ? null : OrderStatus.parse(status)
                 .orElseThrow(() -> Problem.invalid("status", "must be PENDING, PAID, COMPLETED or CANCELED"));
-        Cursor after = PageParameters.cursor(cursor);
-        if (admin()) {
-            return orders.orders(null, only, after, limit);
-        }
-        if (only == null && after == null && limit == MarketOrderCaches.FIRST_PAGE) {
-            return cached.firstPage(member());
-        }
-        return orders.orders(member(), only, after, limit);
+        return service.visibleTo(current.require(), only, PageParameters.cursor(cursor), limit);
     }
 
     @GET
@@ -100,10 +84,6 @@ public class OrdersResource {
     @Path("{id}/cancel")
     public OrderView cancel(@PathParam("id") long id) {
         return service.cancelFor(current.require(), id);
-    }
-
-    private boolean admin() {
-        return current.require().admin();
     }
 
     private long member() {

@@ -33,6 +33,7 @@ import org.soundwave.market.catalog.ProductView;
 import org.soundwave.market.catalog.ReviewForm;
 import org.soundwave.market.catalog.ReviewView;
 import org.soundwave.platform.RestApplication;
+import org.soundwave.platform.api.Created;
 import org.soundwave.platform.api.Cursor;
 import org.soundwave.platform.api.PageParameters;
 import org.soundwave.platform.api.Problem;
@@ -106,8 +107,7 @@ public class ProductsResource {
     public Response create(@Valid ProductForm form) {
         Problem.requireBody(form);
         long id = catalog.createProduct(form);
-        return Response.created(uri.getBaseUriBuilder().path("products").path(String.valueOf(id)).build())
-                .entity(product(id)).build();
+        return Created.at(uri, product(id), "products", String.valueOf(id));
     }
 
     @PUT

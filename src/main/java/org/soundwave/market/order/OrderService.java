@@ -19,6 +19,8 @@ import org.soundwave.market.catalog.InvalidCatalogInputException;
 import org.soundwave.market.catalog.MarketChange;
 import org.soundwave.market.catalog.ProductView;
 import org.soundwave.platform.NativeRows;
+import org.soundwave.platform.api.Cursor;
+import org.soundwave.platform.api.Slice;
 
 /**
  * Placing and cancelling orders. Checkout is one transaction: the order row first (its member and
@@ -39,6 +41,9 @@ public class OrderService {
 
     @Inject
     OrderRepository orders;
+
+    @Inject
+    MarketOrderCaches cached;
 
     @Inject
     Event<OrderChanged> changes;
@@ -125,6 +130,27 @@ public class OrderService {
         orders.cancel(orderId, reason);
         changes.fire(new OrderChanged(orderId, orders.memberOf(orderId).orElseThrow()));
         catalogChanges.fire(new MarketChange.StockChanged());
+    }
+
+    /**
+     * The orders this member may list, newest first: every member's for an administrator, their own
+     * otherwise; a member's first page (no status, no cursor, the default size) from the cache.
+     */
+    public Slice<OrderView> visibleTo(CurrentMember.Member who, OrderStatus only, Cursor after, int limit) {
+        return who.admin() ? every(only, after, limit) : of(who.id(), only, after, limit);
+    }
+
+    /** A member's own orders, newest first; the first page (no status, no cursor, the default size) from the cache. */
+    public Slice<OrderView> of(long memberId, OrderStatus only, Cursor after, int limit) {
+        if (only == null && after == null && limit == MarketOrderCaches.FIRST_PAGE) {
+            return cached.firstPage(memberId);
+        }
+        return orders.orders(memberId, only, after, limit);
+    }
+
+    /** Every member's orders, newest first (for administrators). */
+    public Slice<OrderView> every(OrderStatus only, Cursor after, int limit) {
+        return orders.orders(null, only, after, limit);
     }
 
     /** The order as this member may see it: their own, or any for an administrator; empty otherwise (as if none). */

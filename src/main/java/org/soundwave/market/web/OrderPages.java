@@ -12,10 +12,9 @@ import java.util.UUID;
 import org.soundwave.account.CurrentMember;
 import org.soundwave.market.cart.CartService;
 import org.soundwave.market.cart.CartView;
-import org.soundwave.market.order.CheckoutRequest;
 import org.soundwave.market.catalog.InvalidCatalogInputException;
+import org.soundwave.market.order.CheckoutRequest;
 import org.soundwave.market.order.MarketOrderCaches;
-import org.soundwave.market.order.OrderRepository;
 import org.soundwave.market.order.OrderService;
 import org.soundwave.market.order.OrderStatus;
 import org.soundwave.market.order.OrderView;
@@ -33,12 +32,6 @@ public class OrderPages {
 
     @Inject
     OrderService service;
-
-    @Inject
-    OrderRepository orders;
-
-    @Inject
-    MarketOrderCaches cached;
 
     @Inject
     CartService carts;
@@ -104,13 +97,13 @@ public class OrderPages {
     }
 
     public List<OrderView> getMine() {
-        return cached.firstPage(member()).items();
+        return service.of(member(), null, null, MarketOrderCaches.FIRST_PAGE).items();
     }
 
     public List<OrderView> getAll() {
         String status = Pages.parameter("status");
         OrderStatus only = OrderStatus.parse(status).orElse(null);
-        return orders.orders(null, only, null, 100).items();
+        return service.every(only, null, 100).items();
     }
 
     public OrderView getOrder() {
