@@ -71,7 +71,7 @@ public class OrdersResource {
         PageParameters.checkLimit(limit);
         OrderStatus only = status == null ? null : OrderStatus.parse(status)
                 .orElseThrow(() -> Problem.invalid("status", "must be PENDING, PAID, COMPLETED or CANCELED"));
-        return service.visibleTo(current.require(), only, PageParameters.cursor(cursor), limit);
+        return service.listFor(current.require(), only, PageParameters.cursor(cursor), limit);
     }
 
     @GET

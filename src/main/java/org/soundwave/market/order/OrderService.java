@@ -136,7 +136,7 @@ public class OrderService {
      * The orders this member may list, newest first: every member's for an administrator, their own
      * otherwise; a member's first page (no status, no cursor, the default size) from the cache.
      */
-    public Slice<OrderView> visibleTo(CurrentMember.Member who, OrderStatus only, Cursor after, int limit) {
+    public Slice<OrderView> listFor(CurrentMember.Member who, OrderStatus only, Cursor after, int limit) {
         return who.admin() ? every(only, after, limit) : of(who.id(), only, after, limit);
     }
 
