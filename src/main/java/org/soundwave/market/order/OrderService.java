@@ -143,9 +143,14 @@ public class OrderService {
     /** A member's own orders, newest first; the first page (no status, no cursor, the default size) from the cache. */
     public Slice<OrderView> of(long memberId, OrderStatus only, Cursor after, int limit) {
         if (only == null && after == null && limit == MarketOrderCaches.FIRST_PAGE) {
-            return cached.firstPage(memberId);
+            return firstPageOf(memberId);
         }
         return orders.orders(memberId, only, after, limit);
+    }
+
+    /** A member's newest orders, as many as a first page holds, from the cache. */
+    public Slice<OrderView> firstPageOf(long memberId) {
+        return cached.firstPage(memberId);
     }
 
     /** Every member's orders, newest first (for administrators). */

@@ -14,7 +14,6 @@ import org.soundwave.market.cart.CartService;
 import org.soundwave.market.cart.CartView;
 import org.soundwave.market.catalog.InvalidCatalogInputException;
 import org.soundwave.market.order.CheckoutRequest;
-import org.soundwave.market.order.MarketOrderCaches;
 import org.soundwave.market.order.OrderService;
 import org.soundwave.market.order.OrderStatus;
 import org.soundwave.market.order.OrderView;
@@ -97,7 +96,7 @@ public class OrderPages {
     }
 
     public List<OrderView> getMine() {
-        return service.of(member(), null, null, MarketOrderCaches.FIRST_PAGE).items();
+        return service.firstPageOf(member()).items();
     }
 
     public List<OrderView> getAll() {
