@@ -1,20 +1,17 @@
 package org.soundwave.account;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import org.soundwave.platform.validation.Text;
 
 /** A username and password, as sent to sign in. A class for the reason given on {@link Registration}. */
 public class Credentials {
 
     @NotNull(message = "is required")
-    @Size(max = 254, message = "is too long")
-    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
+    @Text(max = 254)
     private String username;
 
     @NotNull(message = "is required")
-    @Size(max = 128, message = "is too long")
-    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
+    @Text(max = 128)
     private String password;
 
     public Credentials() {

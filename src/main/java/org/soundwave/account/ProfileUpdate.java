@@ -1,9 +1,9 @@
 package org.soundwave.account;
 
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.io.Serial;
 import java.io.Serializable;
+import org.soundwave.platform.validation.Text;
 
 /** The parts of an account its owner edits on the profile page. */
 public class ProfileUpdate implements Serializable {
@@ -11,19 +11,16 @@ public class ProfileUpdate implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    @Size(max = 2000, message = "must be at most 2000 characters")
-    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
+    @Text(max = 2000)
     private String bio = "";
 
     @Pattern(regexp = Registration.PHONE, message = "must be digits, spaces, '+', '-', '(' or ')', at most 32")
     private String phone = "";
 
-    @Size(max = 100, message = "must be at most 100 characters")
-    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
+    @Text(max = 100)
     private String city = "";
 
-    @Size(max = 300, message = "must be at most 300 characters")
-    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
+    @Text(max = 300)
     private String address = "";
 
     public static ProfileUpdate of(AccountView account) {

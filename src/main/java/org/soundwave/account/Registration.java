@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.soundwave.platform.validation.Text;
 
 /**
  * What a newcomer sends to open an account; profile fields are optional. A class, not a record: Payara's
@@ -14,8 +15,6 @@ public class Registration {
 
     public static final String USERNAME = "[A-Za-z0-9._-]{3,30}";
     public static final String PHONE = "[0-9 +()\\-]{0,32}";
-    /** PostgreSQL cannot store NUL in text; refused as invalid input rather than failing the insert. */
-    public static final String NO_NUL = "[^\\x00]*";
 
     @NotNull(message = "is required")
     @Pattern(regexp = USERNAME, message = "must be 3-30 letters, digits, '.', '_' or '-'")
@@ -28,22 +27,19 @@ public class Registration {
 
     @NotNull(message = "is required")
     @Size(min = 8, max = 128, message = "must be 8-128 characters")
-    @Pattern(regexp = NO_NUL, message = "must not contain NUL characters")
+    @Pattern(regexp = Text.NO_NUL, message = "must not contain NUL characters")
     private String password;
 
-    @Size(max = 2000, message = "must be at most 2000 characters")
-    @Pattern(regexp = NO_NUL, message = "must not contain NUL characters")
+    @Text(max = 2000)
     private String bio;
 
     @Pattern(regexp = PHONE, message = "must be digits, spaces, '+', '-', '(' or ')', at most 32")
     private String phone;
 
-    @Size(max = 100, message = "must be at most 100 characters")
-    @Pattern(regexp = NO_NUL, message = "must not contain NUL characters")
+    @Text(max = 100)
     private String city;
 
-    @Size(max = 300, message = "must be at most 300 characters")
-    @Pattern(regexp = NO_NUL, message = "must not contain NUL characters")
+    @Text(max = 300)
     private String address;
 
     public Registration() {

@@ -1,6 +1,5 @@
 package org.soundwave.blog;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -8,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import org.soundwave.account.Registration;
+import org.soundwave.platform.validation.RequiredText;
 
 /**
  * What an author sends to publish or revise a post. A class, not a record: Payara's OpenAPI scanner
@@ -18,14 +17,10 @@ public class PostForm {
 
     public static final int MAX_TAGS = 8;
 
-    @NotBlank(message = "is required")
-    @Size(max = 200, message = "must be at most 200 characters")
-    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
+    @RequiredText(max = 200)
     private String title;
 
-    @NotBlank(message = "is required")
-    @Size(max = 20000, message = "must be at most 20000 characters")
-    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
+    @RequiredText(max = 20000)
     private String content;
 
     @Size(max = MAX_TAGS, message = "must be at most " + MAX_TAGS + " tags")

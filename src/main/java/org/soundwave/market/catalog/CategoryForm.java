@@ -4,16 +4,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.soundwave.account.Registration;
+import org.soundwave.platform.validation.RequiredText;
+import org.soundwave.platform.validation.Text;
 
 /** What an administrator sends to create or change a category (a JavaBean: see PostForm). */
 public class CategoryForm {
 
     public static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
 
-    @NotBlank(message = "is required")
-    @Size(max = 60, message = "must be at most 60 characters")
-    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
+    @RequiredText(max = 60)
     private String name;
 
     @NotBlank(message = "is required")
@@ -21,8 +20,7 @@ public class CategoryForm {
     @Pattern(regexp = SLUG, message = "must be lower-case letters and digits in dash-separated words, e.g. drum-machines")
     private String slug;
 
-    @Size(max = 2000, message = "must be at most 2000 characters")
-    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
+    @Text(max = 2000)
     private String description = "";
 
     @Positive(message = "must be the id of an uploaded image")

@@ -6,9 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import org.soundwave.account.Registration;
+import org.soundwave.platform.validation.RequiredText;
+import org.soundwave.platform.validation.Text;
 
 /**
  * What an administrator sends to create or change a product (a JavaBean: see PostForm). The price is a
@@ -23,13 +23,10 @@ public class ProductForm {
     @Pattern(regexp = CategoryForm.SLUG, message = "must be a category's slug")
     private String category;
 
-    @NotBlank(message = "is required")
-    @Size(max = 120, message = "must be at most 120 characters")
-    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
+    @RequiredText(max = 120)
     private String name;
 
-    @Size(max = 5000, message = "must be at most 5000 characters")
-    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
+    @Text(max = 5000)
     private String description = "";
 
     @NotNull(message = "is required")

@@ -3,9 +3,7 @@ package org.soundwave.market.catalog;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import org.soundwave.account.Registration;
+import org.soundwave.platform.validation.Text;
 
 /** A member's review: 1-5 stars and an optional text. */
 public class ReviewForm {
@@ -15,8 +13,7 @@ public class ReviewForm {
     @Max(value = 5, message = "must be 1 to 5")
     private Integer rating;
 
-    @Size(max = 2000, message = "must be at most 2000 characters")
-    @Pattern(regexp = Registration.NO_NUL, message = "must not contain NUL characters")
+    @Text(max = 2000)
     private String content = "";
 
     public Integer getRating() {

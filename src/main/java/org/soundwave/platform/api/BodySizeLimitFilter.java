@@ -31,10 +31,15 @@ public class BodySizeLimitFilter extends HttpFilter {
     @ConfigProperty(name = "soundwave.api.max-image-bytes", defaultValue = "2097152")
     int maxImageBytes;
 
+    /** Pictures are uploaded to /api/images; every other body is JSON or a form. */
+    private int limitFor(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/images") ? maxImageBytes : maxBytes;
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        int limit = request.getRequestURI().startsWith(request.getContextPath() + "/api/images") ? maxImageBytes : maxBytes;
+        int limit = limitFor(request);
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             tooLarge(response, limit);

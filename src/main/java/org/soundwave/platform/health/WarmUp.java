@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.soundwave.account.Credentials;
 import org.soundwave.account.WarmUpMember;
 
@@ -62,37 +62,15 @@ public class WarmUp {
     enum State { NOT_STARTED, RUNNING, DONE, SKIPPED }
 
     @Inject
-    @ConfigProperty(name = "soundwave.warmup.url")
-    Optional<String> configuredUrl;
+    Config config;
 
-    private String url;
-
-    @Inject
-    @ConfigProperty(name = "soundwave.warmup.requests", defaultValue = "5000")
-    int requests;
-
-    @Inject
-    @ConfigProperty(name = "soundwave.warmup.max-seconds", defaultValue = "60")
-    int maxSeconds;
-
-    @Inject
-    @ConfigProperty(name = "soundwave.warmup.concurrency", defaultValue = "4")
-    int concurrency;
-
-    /** One request in this many renders its page past the page cache; the others read through it. */
-    @Inject
-    @ConfigProperty(name = "soundwave.warmup.render-every", defaultValue = "4")
-    int renderEvery;
+    private WarmUpSettings settings;
 
     @Resource
     ManagedThreadFactory threads;
 
     @Inject
     WarmUpMember warmUpMember;
-
-    @Inject
-    @ConfigProperty(name = "soundwave.node.name")
-    Optional<String> nodeName;
 
     @Resource(lookup = "payara/Hazelcast")
     HazelcastInstance hazelcast;
@@ -123,8 +101,8 @@ public class WarmUp {
         if (state != State.NOT_STARTED) {
             return;
         }
-        url = configuredUrl.orElse("");
-        if (url.isBlank() || requests <= 0) {
+        settings = WarmUpSettings.from(config);
+        if (!settings.enabled()) {
             state = State.SKIPPED;
             return;
         }
@@ -159,22 +137,22 @@ public class WarmUp {
     }
 
     private void run() {
-        long deadline = startedNanos + Duration.ofSeconds(maxSeconds).toNanos();
-        WarmUpClient client = new WarmUpClient(url, token);
+        long deadline = startedNanos + Duration.ofSeconds(settings.maxSeconds()).toNanos();
+        WarmUpClient client = new WarmUpClient(settings.url(), token);
         try {
             awaitServing(client, deadline);
-            WarmUpPlan plan = WarmUpPlan.discover(client, renderEvery);
-            CountDownLatch done = new CountDownLatch(concurrency);
+            WarmUpPlan plan = WarmUpPlan.discover(client, settings.renderEvery());
+            CountDownLatch done = new CountDownLatch(settings.concurrency());
             AtomicLong next = new AtomicLong();
-            Optional<Credentials> member = nodeName.flatMap(warmUpMember::prepare);
-            for (int i = 0; i < concurrency; i++) {
+            Optional<Credentials> member = settings.nodeName().flatMap(warmUpMember::prepare);
+            for (int i = 0; i < settings.concurrency(); i++) {
                 // Half the workers browse as a signed-in member does (see the class comment).
                 boolean withSession = i % 2 == 0;
                 threads.newThread(() -> {
                     String session = withSession ? session(client, member) : null;
                     try {
                         long n;
-                        while ((n = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
+                        while ((n = next.getAndIncrement()) < settings.requests() && System.nanoTime() < deadline) {
                             get(client, plan.path(n), session, !plan.renders(n));
                         }
                     } finally {
