@@ -151,13 +151,15 @@ postgres_state() {
 }
 
 # The dataset's one password hash, in the format the application stores (Soteria's PBKDF2:
-# algorithm:iterations:salt:hash, base64), with a fixed salt so the same parameters give the same rows.
+# algorithm:iterations:salt:hash, base64), with a fixed salt so the same parameters give the same rows;
+# as many iterations as the nodes use for new hashes (SOUNDWAVE_PASSWORD_ITERATIONS, default 210000).
 dataset_password_hash() {
-    local seed='soundwave standard dataset' salt hash
+    local seed='soundwave standard dataset' salt hash iterations=${SOUNDWAVE_PASSWORD_ITERATIONS:-210000}
+    [[ "$iterations" =~ ^[0-9]+$ ]] && [ "$iterations" -ge 1024 ] || die "SOUNDWAVE_PASSWORD_ITERATIONS must be a number of at least 1024"
     salt=$(printf '%s' "$seed" | openssl dgst -sha256 -r | cut -c1-64)
     hash=$(openssl kdf -keylen 32 -kdfopt digest:SHA256 -kdfopt pass:password -kdfopt "hexsalt:$salt" \
-        -kdfopt iter:210000 -binary PBKDF2 | base64 -w0)
-    printf 'PBKDF2WithHmacSHA256:210000:%s:%s' "$(printf '%s' "$seed" | openssl dgst -sha256 -binary | base64 -w0)" "$hash"
+        -kdfopt "iter:$iterations" -binary PBKDF2 | base64 -w0)
+    printf 'PBKDF2WithHmacSHA256:%s:%s:%s' "$iterations" "$(printf '%s' "$seed" | openssl dgst -sha256 -binary | base64 -w0)" "$hash"
 }
 
 cmd_seed() {

@@ -71,7 +71,10 @@ load_settings() {
     [ -L "$PG_DIR" ] && PG_DIR=$(readlink -f "$PG_DIR")   # see place_postgres_dir
     SECRETS="$RUN/secrets"
     APP="$RUN/app"
-    HC_INTERVAL=2
+    # Seconds between httpd's health checks of each node: how soon a node that failed is out of rotation,
+    # and one that passes twice back in (the test suite, which moves nodes in and out often, uses 1).
+    HC_INTERVAL=${SOUNDWAVE_HC_INTERVAL:-2}
+    [[ "$HC_INTERVAL" =~ ^[1-9][0-9]*$ ]] || die "SOUNDWAVE_HC_INTERVAL must be a whole number of seconds, at least 1"
     load_members
 }
 
@@ -91,6 +94,7 @@ SOUNDWAVE_HOSTS_NET=$HOSTS_NET
 SOUNDWAVE_HOSTS_PREFIX=$HOSTS_PREFIX
 SOUNDWAVE_LB_ADDR=$LB_ADDR
 SOUNDWAVE_PG_ADDR=$PG_ADDR
+SOUNDWAVE_HC_INTERVAL=$HC_INTERVAL
 EOF
 }
 

@@ -39,10 +39,14 @@ public class AccountService {
         return AccountView.of(user);
     }
 
-    /** Creates the administrator unless an account by that name exists; true if it was created now. */
+    /**
+     * Creates the administrator unless an account by that name exists; true if it was created now. Every
+     * node start asks: the password is hashed (a PBKDF2 computation on the start's path) only when the
+     * account is missing.
+     */
     @Transactional
     public boolean ensureAdmin(String username, String email, String password) {
-        return insert(new Registration(username, email, password, "Soundwave's administrator.", null, null, null),
+        return !usernameTaken(username) && insert(new Registration(username, email, password, "Soundwave's administrator.", null, null, null),
                 Role.ADMIN).isPresent();
     }
 

@@ -15,12 +15,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.soundwave.platform.Http;
 import org.soundwave.platform.TestCluster;
 
 /** POST /api/auth/register through the balancer, with good and hostile input. */
@@ -70,12 +72,17 @@ class RegistrationIT {
     }
 
     private static int accountsNamed(String username) throws SQLException {
+        return Integer.parseInt(aboutAccount("SELECT count(*) FROM app_user WHERE lower(username) = lower(?)", username));
+    }
+
+    /** The one value a query about the account named {@code username} (its one parameter) answers. */
+    private static String aboutAccount(String sql, String username) throws SQLException {
         try (Connection db = DriverManager.getConnection(cluster.jdbcUrl(), "soundwave", cluster.dbPassword());
-             PreparedStatement s = db.prepareStatement("SELECT count(*) FROM app_user WHERE lower(username) = lower(?)")) {
+             PreparedStatement s = db.prepareStatement(sql)) {
             s.setString(1, username);
             try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+                assertTrue(rs.next(), "no row for " + username);
+                return rs.getString(1);
             }
         }
     }
@@ -89,6 +96,20 @@ class RegistrationIT {
         assertTrue(response.body().contains("\"role\":\"member\""), response.body());
         assertFalse(response.body().contains("password"), response.body());
         assertFalse(response.body().toLowerCase().contains("token"), response.body());
+    }
+
+    @Test
+    void thePasswordIsStoredOnlyAsASaltedPbkdf2HashOfTheConfiguredStrengthAndSignsIn() throws SQLException {
+        String name = unique("pia");
+        assertEquals(201, register(json(name, name + "@example.com", "correct horse", null)).statusCode());
+
+        String stored = aboutAccount("SELECT password_hash FROM app_user WHERE username = ?", name);
+        String[] parts = stored.split(":");
+        assertEquals(List.of("PBKDF2WithHmacSHA256", String.valueOf(TestCluster.PASSWORD_ITERATIONS)), List.of(parts[0], parts[1]),
+                "algorithm and iterations (the cluster's soundwave.password.iterations): " + stored);
+        assertEquals(32, Base64.getDecoder().decode(parts[2]).length, "a 32-byte salt");
+        assertFalse(stored.contains("correct horse"), stored);
+        assertFalse(Http.token(cluster, name, "correct horse").isBlank(), "the member signs in with it");
     }
 
     @Test

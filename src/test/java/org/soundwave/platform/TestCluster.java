@@ -28,6 +28,9 @@ public final class TestCluster {
     public static final String STANDBY = "node3";
     /** Requests of each node's warm-up pass in the test cluster (bin/cluster's default is 3,000). */
     public static final int WARMUP_REQUESTS = 150;
+
+    /** PBKDF2 iterations of the test cluster's new password hashes (bin/cluster's default is 210,000). */
+    public static final int PASSWORD_ITERATIONS = 1024;
     /** The test cluster's logs rotate at this size and keep this many files. */
     public static final int LOG_ROTATE_KB = 512;
     public static final int LOG_FILES = 3;
@@ -301,6 +304,14 @@ public final class TestCluster {
             env.put("SOUNDWAVE_NODE_EXTRA_JVM_OPTS", "-XX:TieredStopAtLevel=1");
             env.put("SOUNDWAVE_LOG_ROTATE_SIZE", LOG_ROTATE_KB + "K");
             env.put("SOUNDWAVE_LOG_FILES", String.valueOf(LOG_FILES));
+            // New password hashes (and the seeded dataset's) with 1,024 PBKDF2 iterations, Soteria's least,
+            // instead of 210,000: the suite opens and signs in hundreds of accounts, each most of a second of
+            // CPU on C1-only nodes. Hashing and verifying are the same code either way (RegistrationIT checks
+            // the setting reaches the stored hash).
+            env.put("SOUNDWAVE_PASSWORD_ITERATIONS", String.valueOf(PASSWORD_ITERATIONS));
+            // httpd checks each node every second instead of every 2: the suite takes nodes out of rotation
+            // and back some forty times, and each waits for a failed check, then two passed ones.
+            env.put("SOUNDWAVE_HC_INTERVAL", "1");
             // A slower simulated payment provider widens the window in which OrdersIT kills a processing node.
             env.put("SOUNDWAVE_PAYMENT_LATENCY_MS", "250");
             // Orders stay PAID for a few seconds before COMPLETED, so a browser can watch them become PAID.

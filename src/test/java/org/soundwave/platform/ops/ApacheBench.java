@@ -3,6 +3,8 @@ package org.soundwave.platform.ops;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,11 +27,20 @@ final class ApacheBench {
         this.output = output;
     }
 
+    /** ab on a new connection per request (what a switch that drops connections is tested with). */
     static ApacheBench start(int concurrency, String url) {
+        return start(concurrency, url, List.of());
+    }
+
+    /** ab with options of its own, e.g. -k (keep-alive) or -C (a cookie). */
+    static ApacheBench start(int concurrency, String url, List<String> options) {
         try {
             Path output = Files.createTempFile("ab-", ".txt");
-            Process process = new ProcessBuilder("ab", "-q", "-l", "-r", "-s", "60", "-c", String.valueOf(concurrency),
-                    "-t", "3600", "-n", "100000000", url)
+            List<String> command = new ArrayList<>(List.of("ab", "-q", "-l", "-r", "-s", "60", "-c", String.valueOf(concurrency),
+                    "-t", "3600", "-n", "100000000"));
+            command.addAll(options);
+            command.add(url);
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(output.toFile()).start();
             return new ApacheBench(process, output);
         } catch (IOException e) {
