@@ -46,8 +46,11 @@ public class AccountService {
      */
     @Transactional
     public boolean ensureAdmin(String username, String email, String password) {
-        return !usernameTaken(username) && insert(new Registration(username, email, password, "Soundwave's administrator.", null, null, null),
-                Role.ADMIN).isPresent();
+        if (usernameTaken(username)) {
+            return false;
+        }
+        Registration admin = new Registration(username, email, password, "Soundwave's administrator.", null, null, null);
+        return insert(admin, Role.ADMIN).isPresent();
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.soundwave.account.Credentials;
 import org.soundwave.account.WarmUpMember;
+import org.soundwave.platform.NodeIdentity;
 
 /**
  * The warm-up pass a node runs before it reports ready, so that no visitor meets a cold JVM: a node that
@@ -71,6 +72,9 @@ public class WarmUp {
 
     @Inject
     WarmUpMember warmUpMember;
+
+    @Inject
+    NodeIdentity node;
 
     @Resource(lookup = "payara/Hazelcast")
     HazelcastInstance hazelcast;
@@ -144,7 +148,7 @@ public class WarmUp {
             WarmUpPlan plan = WarmUpPlan.discover(client, settings.renderEvery());
             CountDownLatch done = new CountDownLatch(settings.concurrency());
             AtomicLong next = new AtomicLong();
-            Optional<Credentials> member = settings.nodeName().flatMap(warmUpMember::prepare);
+            Optional<Credentials> member = warmUpMember.prepare(node.name());
             for (int i = 0; i < settings.concurrency(); i++) {
                 // Half the workers browse as a signed-in member does (see the class comment).
                 boolean withSession = i % 2 == 0;

@@ -32,7 +32,7 @@ final class ApacheBench {
         return start(concurrency, url, List.of());
     }
 
-    /** ab with options of its own, e.g. -k (keep-alive) or -C (a cookie). */
+    /** ab with options of its own, e.g. -k (keep-alive). */
     static ApacheBench start(int concurrency, String url, List<String> options) {
         try {
             Path output = Files.createTempFile("ab-", ".txt");
