@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.soundwave.blog.PostPages.commentCount;
+import static org.soundwave.blog.PostPages.commentsInDatabase;
+import static org.soundwave.blog.PostPages.recentComments;
 import static org.soundwave.platform.Http.json;
 import static org.soundwave.platform.Http.send;
 import static org.soundwave.platform.TestCluster.servedBy;
@@ -20,9 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,13 +36,10 @@ import org.soundwave.platform.cache.CacheControl;
 /**
  * The cache levels as users meet them, on the real cluster: pages shared by the nodes and never shown to
  * the wrong person, counts and fragments right at once after a comment, one computation per node for a
- * cold key, and correctness when a data grid member dies. Requests go to the nodes directly where it
- * matters which node answers.
+ * cold key. Requests go to the nodes directly where it matters which node answers. That the caches stay
+ * correct when a data grid member dies is NodeDeathIT's.
  */
 class CachingIT {
-
-    private static final Pattern COMMENT_COUNT = Pattern.compile("id=\"comment-count\">(\\d+)<");
-    private static final Pattern RECENT_BOX = Pattern.compile("<section class=\"recent-comments-box\".*?</section>", Pattern.DOTALL);
 
     private static TestCluster cluster;
 
@@ -69,22 +66,6 @@ class CachingIT {
 
     private static String sessionCookie(HttpResponse<?> response) {
         return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse("");
-    }
-
-    private static long commentCount(HttpResponse<String> postPage) {
-        Matcher m = COMMENT_COUNT.matcher(postPage.body());
-        assertTrue(m.find(), "no comment count on the page");
-        return Long.parseLong(m.group(1));
-    }
-
-    private static String recentComments(HttpResponse<String> postPage) {
-        Matcher m = RECENT_BOX.matcher(postPage.body());
-        assertTrue(m.find(), "no recent comments box on the page");
-        return m.group();
-    }
-
-    private static long commentsInDatabase(long post) {
-        return StandardDataset.single(cluster, "SELECT count(*) FROM comment WHERE post_id = ?", post);
     }
 
     @Test
@@ -204,7 +185,7 @@ class CachingIT {
             for (String path : List.of("/posts/" + post, "/posts/" + post + "?page=1")) {
                 HttpResponse<String> after = get(node, path);
                 assertTrue(after.body().contains(text), node + " " + path + " shows the new comment (" + header(after, "X-Cache") + ")");
-                assertEquals(commentsInDatabase(post), commentCount(after), node + " " + path);
+                assertEquals(commentsInDatabase(cluster, post), commentCount(after), node + " " + path);
             }
         }
     }
@@ -213,7 +194,7 @@ class CachingIT {
     void aNewCommentIsCountedAndShownAtOnceOnEveryNode() {
         long post = 17;
         String token = Http.newMember(cluster, "cc" + UUID.randomUUID().toString().substring(0, 8));
-        long before = commentsInDatabase(post);
+        long before = commentsInDatabase(cluster, post);
         for (String node : TestCluster.ACTIVE) {   // both nodes read (and cache) count and fragment
             assertEquals(before, commentCount(get(node, "/posts/" + post)));
         }
@@ -249,7 +230,7 @@ class CachingIT {
     @Test
     void fiftyConcurrentRequestsForAColdPostCountItsCommentsAtMostOncePerNode() throws Exception {
         long post = 33;
-        long expected = commentsInDatabase(post);
+        long expected = commentsInDatabase(cluster, post);
         CacheControl.clearAll(cluster);
         Statements during = StandardDataset.statementsDuring(cluster, () -> {
             for (HttpResponse<String> response : concurrentGets(50, "/posts/" + post)) {
@@ -307,29 +288,5 @@ class CachingIT {
     private static long calls(Statements statements, String text) {
         return statements.queries().stream().filter(q -> q.contains(text))
                 .mapToLong(q -> Long.parseLong(q.substring(0, q.indexOf('×')))).sum();
-    }
-
-    @Test
-    void whenADataGridMemberDiesTheCachesStayCorrect() {
-        List<Long> posts = LongStream.rangeClosed(100, 129).boxed().toList();
-        String token = Http.newMember(cluster, "ck" + UUID.randomUUID().toString().substring(0, 8));
-        posts.forEach(post -> get("node1", "/posts/" + post));   // counts and fragments cached
-        long ownedByNode2 = CacheControl.level(cluster, "node2", Http.adminToken(cluster), "count")
-                .getJsonNumber("entries").longValue();
-        assertTrue(ownedByNode2 > 0, "node2 owns some of the cached counts");
-        try {
-            cluster.kill("node2");
-            for (long post : posts) {
-                String text = "After node2 died " + UUID.randomUUID();
-                HttpResponse<String> added = send("POST", cluster.nodeUrl("node1", "/api/posts/" + post + "/comments"), token,
-                        Json.createObjectBuilder().add("content", text).build().toString());
-                assertEquals(201, added.statusCode(), added.body());
-                HttpResponse<String> page = get("node1", "/posts/" + post);
-                assertEquals(commentsInDatabase(post), commentCount(page), "post " + post);
-                assertTrue(recentComments(page).contains(text), "post " + post);
-            }
-        } finally {
-            cluster.up();
-        }
     }
 }

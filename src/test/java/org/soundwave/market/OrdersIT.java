@@ -6,13 +6,8 @@ import static org.soundwave.platform.Http.json;
 import static org.soundwave.platform.StandardDataset.single;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,10 +26,11 @@ import org.soundwave.platform.Http;
 import org.soundwave.platform.StandardDataset;
 import org.soundwave.platform.TestCluster;
 
-/** Orders on the real cluster: no oversell, all or nothing, idempotent, declines, crash-safe processing. */
+/**
+ * Orders on the real cluster: no oversell, all or nothing, idempotent, declines. That orders being processed when a node
+ * dies end once each is NodeDeathIT's.
+ */
 class OrdersIT {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static TestCluster cluster;
     private static String admin;
@@ -49,43 +45,24 @@ class OrdersIT {
         return Http.newMember(cluster, "or" + UUID.randomUUID().toString().substring(0, 8));
     }
 
-    /** A new product for sale with this stock and price; its id. */
     private static long product(int stock, String price) {
-        HttpResponse<String> created = Http.send("POST", cluster.url("/api/products"), admin, Json.createObjectBuilder()
-                .add("category", "synthesizers").add("name", "Order test " + UUID.randomUUID()).add("price", price).add("stock", stock)
-                .build().toString());
-        assertEquals(201, created.statusCode(), created.body());
-        return json(created).getJsonNumber("id").longValue();
+        return Checkouts.product(cluster, admin, stock, price);
     }
 
     private static HttpResponse<String> checkout(String node, String token, String key, Map<Long, Integer> items) {
-        JsonArrayBuilder lines = Json.createArrayBuilder();
-        items.forEach((id, quantity) -> lines.add(Json.createObjectBuilder().add("productId", id).add("quantity", quantity)));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cluster.nodeUrl(node, "/api/orders")))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("items", lines).build().toString()));
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError("checkout failed", e);
-        }
+        return Checkouts.checkout(cluster, node, token, key, items);
     }
 
     private static long stock(long product) {
-        return single(cluster, "SELECT stock FROM product WHERE id = ?", product);
+        return Checkouts.stock(cluster, product);
     }
 
     private static String status(long order) {
-        return StandardDataset.texts(cluster, "SELECT status FROM customer_order WHERE id = ?", order).stream().findFirst().orElse("absent");
+        return Checkouts.status(cluster, order);
     }
 
     private static void awaitStatus(long order, Set<String> statuses) {
-        TestCluster.awaitTrue("order " + order + " to become one of " + statuses, Duration.ofSeconds(90),
-                () -> statuses.contains(status(order)));
+        Checkouts.awaitStatus(cluster, order, statuses);
     }
 
     @Test
@@ -221,33 +198,5 @@ class OrdersIT {
     /** An order without what its processing changes (status, updated). */
     private static JsonObject withoutProgress(JsonObject order) {
         return Json.createObjectBuilder(order).remove("status").remove("updated").build();
-    }
-
-    @Test
-    void ordersBeingProcessedWhenANodeDiesEndOnceEach() {
-        long product = product(100, "7.00");
-        String token = member();
-        List<Long> orders = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            HttpResponse<String> placed = checkout("node2", token, "crash-" + UUID.randomUUID(), Map.of(product, 1));
-            assertEquals(202, placed.statusCode(), placed.body());
-            orders.add(json(placed).getJsonNumber("id").longValue());
-        }
-        try {
-            // Wait until node1 is inside an order step (its connection holds a lock on the queue), then kill it.
-            TestCluster.awaitTrue("node1 processing an order", Duration.ofSeconds(30), () -> single(cluster, """
-                    SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-                     WHERE a.application_name = 'soundwave-node1' AND l.relation = 'order_job'::regclass""") > 0);
-            cluster.kill("node1");
-            orders.forEach(order -> awaitStatus(order, Set.of("COMPLETED", "CANCELED")));
-            for (long order : orders) {
-                assertEquals("COMPLETED", status(order));
-                assertEquals(1, single(cluster, "SELECT count(*) FROM payment_charge WHERE order_id = ?", order), "charged once: " + order);
-            }
-            assertEquals(70, stock(product), "stock + sold = initial");
-            assertEquals(30, single(cluster, "SELECT coalesce(sum(quantity), 0) FROM order_item WHERE product_id = ?", product));
-        } finally {
-            cluster.up();
-        }
     }
 }

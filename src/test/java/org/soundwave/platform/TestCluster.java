@@ -312,7 +312,7 @@ public final class TestCluster {
             // httpd checks each node every second instead of every 2: the suite takes nodes out of rotation
             // and back some forty times, and each waits for a failed check, then two passed ones.
             env.put("SOUNDWAVE_HC_INTERVAL", "1");
-            // A slower simulated payment provider widens the window in which OrdersIT kills a processing node.
+            // A slower simulated payment provider widens the window in which NodeDeathIT kills a processing node.
             env.put("SOUNDWAVE_PAYMENT_LATENCY_MS", "250");
             // Orders stay PAID for a few seconds before COMPLETED, so a browser can watch them become PAID.
             env.put("SOUNDWAVE_ORDERS_FULFIL_AFTER_MS", "4000");
