@@ -12,7 +12,7 @@ record WarmUpSettings(String url, int requests, int maxSeconds, int concurrency,
     static WarmUpSettings from(Config config) {
         return new WarmUpSettings(
                 config.getOptionalValue("soundwave.warmup.url", String.class).orElse(""),
-                config.getOptionalValue("soundwave.warmup.requests", Integer.class).orElse(5000),
+                config.getOptionalValue("soundwave.warmup.requests", Integer.class).orElse(20000),
                 config.getOptionalValue("soundwave.warmup.max-seconds", Integer.class).orElse(60),
                 config.getOptionalValue("soundwave.warmup.concurrency", Integer.class).orElse(4),
                 config.getOptionalValue("soundwave.warmup.render-every", Integer.class).orElse(4));
