@@ -85,7 +85,7 @@ class NodeDeathIT {
         Http.register(cluster, memberName, PASSWORD);
         member = PageVisitor.memberServedBy(cluster, VICTIM, memberName, PASSWORD);
 
-        cartProduct = StandardDataset.single(cluster, "SELECT min(id) FROM product WHERE active AND stock > 3");
+        cartProduct = single(cluster, "SELECT min(id) FROM product WHERE active AND stock > 3");
         shopper = onVictim(PageVisitor::new, NodeDeathIT::addThreeToTheCart);
 
         commenter = Http.newMember(cluster, "nc" + UUID.randomUUID().toString().substring(0, 8));
