@@ -233,8 +233,10 @@ class NodeDeathIT {
         assertTrue(readiness.contains("\"requests\":\"" + TestCluster.WARMUP_REQUESTS + "\""), readiness);
         assertTrue(readiness.contains("\"notOk\":\"0\""), "every warm-up request answered 2xx: " + readiness);
         assertTrue(readiness.contains("\"member\":\"warm-up-" + VICTIM + "\""), "half of it browsed as its signed-in member: " + readiness);
+        assertTrue(readiness.contains("\"jitSettled\":\"true\""), "then it went on until the JIT compilers were quiet: " + readiness);
         assertTrue(nodeLog(VICTIM).contains("warm-up done: " + TestCluster.WARMUP_REQUESTS + " requests (0 not 2xx)"),
                 VICTIM + "'s log says so");
+        assertTrue(nodeLog(VICTIM).contains("until the JIT settled"), VICTIM + "'s log says it settled");
         assertEquals(Map.of(200, requests), statuses, "every request while " + VICTIM + " restarted was served");
         cluster.awaitBalanced(List.of(VICTIM));
     }

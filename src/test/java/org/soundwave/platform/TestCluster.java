@@ -26,7 +26,7 @@ public final class TestCluster {
 
     public static final List<String> ACTIVE = List.of("node1", "node2");
     public static final String STANDBY = "node3";
-    /** Requests of each node's warm-up pass in the test cluster (bin/cluster's default is 3,000). */
+    /** Requests of each node's warm-up pass in the test cluster (the application's default is 20,000). */
     public static final int WARMUP_REQUESTS = 150;
 
     /** PBKDF2 iterations of the test cluster's new password hashes (bin/cluster's default is 210,000). */
@@ -296,9 +296,13 @@ public final class TestCluster {
             // The nodes inherit this: /visit (whose first response sets a session cookie) joins the cacheable
             // pages, so the page cache's "never store a response that sets a cookie" rule is exercised for real.
             env.put("SOUNDWAVE_CACHE_PAGE_PATHS", "/,/posts,/posts/*,/tags/*,/authors/*,/visit");
-            // A short warm-up pass per node start (the suite starts nodes often; WarmUpIT checks it ran), and
+            // A short warm-up pass per node start (the suite starts nodes often; NodeDeathIT checks it ran), and
             // small log files, so LogRotationIT sees the nodes' and httpd's logs rotate within their bound.
             env.put("SOUNDWAVE_WARMUP_REQUESTS", String.valueOf(WARMUP_REQUESTS));
+            // Its settling phase runs too, over half a second and as soon as the (C1-only) compilers use less
+            // than a core: NodeDeathIT checks that it ran, not how long the JIT takes.
+            env.put("SOUNDWAVE_WARMUP_SETTLE_WINDOW_MILLIS", "500");
+            env.put("SOUNDWAVE_WARMUP_SETTLE_PER_MILLE", "1000");
             // The suite starts some twenty nodes: the C1 compiler alone starts each about a fifth faster, and
             // the tests measure correctness, never speed (the load tests run on bin/cluster's own JIT).
             env.put("SOUNDWAVE_NODE_EXTRA_JVM_OPTS", "-XX:TieredStopAtLevel=1");

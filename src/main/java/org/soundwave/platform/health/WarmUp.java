@@ -6,6 +6,8 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -27,10 +29,10 @@ import org.soundwave.platform.NodeIdentity;
  * module has started ({@link WebModuleStarted}), it finds the main pages and the API's lists and items
  * ({@link WarmUpPlan}), then requests them in turn over its own HTTP listener ({@code soundwave.warmup.url},
  * which bin/cluster sets) until {@code soundwave.warmup.requests} have been served or
- * {@code soundwave.warmup.max-seconds} have passed, then until the data grid is safe (no partition still
- * migrating to or from this new member) within the same time. Readiness ({@link WarmUpCheck}) is DOWN until then.
- * Half of its workers browse signed in as this node's warm-up member ({@link WarmUpMember}; without it,
- * with a visitor's session opened by /visit), signed out at the end, so the replicated session's load and
+ * {@code soundwave.warmup.max-seconds} have passed, then, one worker alone, until the JIT compilers are quiet
+ * ({@link #settle}), then until the data grid is safe (no partition still migrating to or from this new member),
+ * all within the same time. Readiness ({@link WarmUpCheck}) is DOWN until then. Half of its workers browse
+ * signed in as this node's warm-up member ({@link WarmUpMember}; without it, with a visitor's session opened by /visit), signed out at the end, so the replicated session's load and
  * save, the member's authentication and the per-member pages are warm too.
  * <p>Its requests carry a token only this JVM knows ({@link #HEADER}); the request log and metrics leave
  * them out. One request in four ({@code soundwave.warmup.render-every}) renders its page, every path in
@@ -55,6 +57,7 @@ public class WarmUp {
     private final String token = newToken();
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong settleServed = new AtomicLong();
     private volatile State state = State.NOT_STARTED;
     private volatile long startedNanos;
     private volatile String signedInAs = "none";
@@ -78,6 +81,10 @@ public class WarmUp {
 
     @Resource(lookup = "payara/Hazelcast")
     HazelcastInstance hazelcast;
+
+    /** How long the pass went on until the JIT settled, and whether it did before the deadline. */
+    private volatile long settleMillis;
+    private volatile boolean settled;
 
     /** How long the pass waited for the data grid to finish moving partitions (see {@link #awaitGridSafe}). */
     private volatile long gridWaitMillis;
@@ -136,6 +143,19 @@ public class WarmUp {
         return failed.get();
     }
 
+    long settleRequests() {
+        return settleServed.get();
+    }
+
+    long settleMillis() {
+        return settleMillis;
+    }
+
+    /** Whether the JIT compilers were quiet before the deadline (false also when settling is off). */
+    boolean settled() {
+        return settled;
+    }
+
     long seconds() {
         return state == State.RUNNING ? (System.nanoTime() - startedNanos) / 1_000_000_000L : seconds;
     }
@@ -152,12 +172,16 @@ public class WarmUp {
             for (int i = 0; i < settings.concurrency(); i++) {
                 // Half the workers browse as a signed-in member does (see the class comment).
                 boolean withSession = i % 2 == 0;
+                boolean settles = i == 0;
                 threads.newThread(() -> {
                     String session = withSession ? session(client, member) : null;
                     try {
                         long n;
                         while ((n = next.getAndIncrement()) < settings.requests() && System.nanoTime() < deadline) {
-                            get(client, plan.path(n), session, !plan.renders(n));
+                            get(client, plan.path(n), session, !plan.renders(n), served);
+                        }
+                        if (settles) {
+                            settle(client, plan, session, next, deadline);
                         }
                     } finally {
                         if (session != null) {
@@ -176,9 +200,37 @@ public class WarmUp {
         } finally {
             seconds = (System.nanoTime() - startedNanos) / 1_000_000_000L;
             state = State.DONE;
-            LOG.info("warm-up done: " + served.get() + " requests (" + failed.get() + " not 2xx) in " + seconds + " s, "
-                    + gridWaitMillis + " ms of it waiting for the grid's migrations");
+            LOG.info("warm-up done: " + served.get() + " requests (" + failed.get() + " not 2xx) in " + seconds + " s, then "
+                    + settleServed.get() + " in " + settleMillis + " ms until the JIT " + (settled ? "settled" : "was left unsettled")
+                    + ", and " + gridWaitMillis + " ms waiting for the grid's migrations");
         }
+    }
+
+    /**
+     * The pass's last phase, for one worker: it goes on alone, a request at a time, until the JIT compilers
+     * have been quiet for a window ({@link JitActivity}, {@code soundwave.warmup.settle-*}) or the deadline.
+     * While four workers keep the compilers' queue long, HotSpot's tiered policy raises the invocation counts
+     * at which it compiles a method with C2 in proportion to the queue's length ({@code Tier4LoadFeedback}),
+     * so methods every request runs were still in C1's code when the budget was spent, and a restarted
+     * node's first seconds under load went to compiling them (JDK Flight Recorder's {@code jdk.Compilation}
+     * events: some hundred per-request methods compiled by C2 for the first time in its first 10 s, 5 s of
+     * a core). One worker leaves C2 the CPU to catch up, at normal thresholds.
+     */
+    private void settle(WarmUpClient client, WarmUpPlan plan, String session, AtomicLong next, long deadline) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (!settings.settles() || jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        JitActivity activity = new JitActivity(settings.settleWindowMillis(), settings.settlePerMille());
+        long start = System.nanoTime();
+        activity.sample(0, jit.getTotalCompilationTime());
+        while (!activity.quiet() && System.nanoTime() < deadline) {
+            long n = next.getAndIncrement();
+            get(client, plan.path(n), session, !plan.renders(n), settleServed);
+            activity.sample((System.nanoTime() - start) / 1_000_000L, jit.getTotalCompilationTime());
+        }
+        settled = activity.quiet();
+        settleMillis = (System.nanoTime() - start) / 1_000_000L;
     }
 
     /**
@@ -223,13 +275,13 @@ public class WarmUp {
         return client.visitorSession();
     }
 
-    private void get(WarmUpClient client, String path, String session, boolean read) {
+    private void get(WarmUpClient client, String path, String session, boolean read, AtomicLong counted) {
         HttpRequest.Builder request = client.request(path, session).GET();
         if (read) {
             request.setHeader(HEADER, token + READ);
         }
         Optional<HttpResponse<String>> response = client.send(request);
-        served.incrementAndGet();
+        counted.incrementAndGet();
         if (response.isEmpty() || response.get().statusCode() / 100 != 2) {
             failed.incrementAndGet();
         }

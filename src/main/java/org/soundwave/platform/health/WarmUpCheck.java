@@ -21,6 +21,9 @@ public class WarmUpCheck implements HealthCheck {
                 .withData("requests", warmUp.served())
                 .withData("notOk", warmUp.failed())
                 .withData("seconds", warmUp.seconds())
+                .withData("settleRequests", warmUp.settleRequests())
+                .withData("settleMillis", warmUp.settleMillis())
+                .withData("jitSettled", warmUp.settled())
                 .withData("gridWaitMillis", warmUp.gridWaitMillis())
                 .withData("member", warmUp.signedInAs())
                 .build();
