@@ -32,8 +32,9 @@ import org.soundwave.platform.NodeIdentity;
  * {@code soundwave.warmup.max-seconds} have passed, then, one worker alone, until the JIT compilers are quiet
  * ({@link #settle}), then until the data grid is safe (no partition still migrating to or from this new member),
  * all within the same time. Readiness ({@link WarmUpCheck}) is DOWN until then. Half of its workers browse
- * signed in as this node's warm-up member ({@link WarmUpMember}; without it, with a visitor's session opened by /visit), signed out at the end, so the replicated session's load and
- * save, the member's authentication and the per-member pages are warm too.
+ * signed in as this node's warm-up member ({@link WarmUpMember}; without it, with a visitor's session opened
+ * by /visit), signed out at the end, so the replicated session's load and save, the member's authentication
+ * and the per-member pages are warm too.
  * <p>Its requests carry a token only this JVM knows ({@link #HEADER}); the request log and metrics leave
  * them out. One request in four ({@code soundwave.warmup.render-every}) renders its page, every path in
  * turn, the page cache neither answering nor storing it (the renderings members' own pages and visitors'
