@@ -3,7 +3,7 @@
 
 pid_alive() { local f=$1; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }
 
-# stop_pid FILE SECONDS: SIGTERM, wait, then SIGKILL; only the PID this run directory recorded.
+# stop_pid FILE SECONDS: SIGTERM, wait, then SIGKILL (STOP_KILLED=yes); only the PID this run directory recorded.
 stop_pid() {
     local file=$1 grace=$2 pid deadline
     pid_alive "$file" || { rm -f "$file"; return 0; }
@@ -11,7 +11,9 @@ stop_pid() {
     kill -TERM "$pid" 2>/dev/null || true
     deadline=$((SECONDS + grace))
     while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    STOP_KILLED=no
     if kill -0 "$pid" 2>/dev/null; then
+        STOP_KILLED=yes
         say "PID $pid did not stop in ${grace}s: killing it"
         kill -KILL "$pid" 2>/dev/null || true
         while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
