@@ -4,6 +4,10 @@
 HTTPD=${SOUNDWAVE_HTTPD:-/usr/sbin/apache2}
 # Members add-node may add to the running balancer beyond those in its configuration (httpd's 'growth').
 BALANCER_GROWTH=8
+# A member's load factor (lbfactor) at full share, and where a slow start begins: 5 against the others'
+# 100 sends the new node about one new visitor in 20.
+FULL_FACTOR=100
+SLOW_START_FACTOR=5
 
 # The options every member gets in httpd's configuration.
 # retry is long on purpose: a member that failed live requests is put back by its health check (two
@@ -12,8 +16,10 @@ BALANCER_GROWTH=8
 # ttl=30: httpd stops reusing a backend connection idle for 30 s, before the node closes it (its keep-alive
 # timeout is 60 s, domain-config/preboot.asadmin): otherwise a request sent on a connection just as the node
 # closes it gets a 502 ("error reading status line from remote server"), seen 60 s into a pause in a node's traffic.
+# loadfactor: every member's full share is 100 (httpd's largest), so a node in its slow start (slow_start)
+# can begin at a few hundredths of the others' share.
 member_options() {
-    local options="route=$1 connectiontimeout=2 timeout=30 ttl=30 retry=300 hctemplate=hc"
+    local options="route=$1 loadfactor=$FULL_FACTOR connectiontimeout=2 timeout=30 ttl=30 retry=300 hctemplate=hc"
     [ "$(node_role "$1")" = standby ] && options+=" status=+H"
     echo "$options"
 }
@@ -119,6 +125,57 @@ add_member() {
         "w_status_N=0"
     wait_balancer_state "$name" '^Init Dis' 10 || die "httpd did not take $name's settings"
     member_set "$name" "w_status_D=0"
+}
+
+# balancer_factor NAME: the member's load factor as httpd has it now ("" when httpd does not answer).
+balancer_factor() {
+    "$ROOT/bin/lib/balancer-state" "$(balancer_manager)" | awk -F'\t' -v r="$1" '$1 == r {print $4; exit}' || true
+}
+
+# slow_start NAME: called once NAME (an active node) has been started, before it enters rotation. Its load factor
+# drops to SLOW_START_FACTOR now; a process in the background (PID file in the node's directory) waits
+# until httpd has it in rotation, then raises the factor in steps, every second, to FULL_FACTOR over
+# SLOW_START seconds, as HAProxy's slowstart or NGINX's slow_start do. So a node that just started gets a
+# small, growing share of new visitors while its JIT compiles what they run, instead of half of them at
+# once (sessions stuck to it by their route still reach it: httpd's stickiness is not weighted). A graceful
+# restart of httpd ('up') resets every factor to the configuration's FULL_FACTOR.
+slow_start() {
+    local name=$1
+    httpd_running && balancer_has_member "$name" || return 0
+    end_slow_start "$name"
+    if [ "$SLOW_START" -eq 0 ] || [ "$(node_role "$name")" = standby ]; then
+        member_set "$name" "w_lf=$FULL_FACTOR"
+        return 0
+    fi
+    member_set "$name" "w_lf=$SLOW_START_FACTOR"
+    ( ramp_factor "$name" ) </dev/null >/dev/null 2>&1 &
+    echo $! > "$(node_dir "$name")/ramp.pid"
+}
+
+ramp_factor() {
+    local name=$1 started elapsed
+    until balancer_state "$name" | grep -Eq '^Init Ok$'; do
+        pid_alive "$(node_dir "$name")/node.pid" || { rm -f "$(node_dir "$name")/ramp.pid"; exit 0; }
+        sleep 0.5
+    done
+    started=$SECONDS
+    while elapsed=$((SECONDS - started)); [ "$elapsed" -lt "$SLOW_START" ]; do
+        member_set "$name" "w_lf=$((SLOW_START_FACTOR + (FULL_FACTOR - SLOW_START_FACTOR) * elapsed / SLOW_START))"
+        sleep 1
+    done
+    member_set "$name" "w_lf=$FULL_FACTOR"
+    rm -f "$(node_dir "$name")/ramp.pid"
+}
+
+# end_slow_start NAME: stops NAME's ramp if one runs (its factor stays where it was).
+end_slow_start() { stop_pid "$(node_dir "$1")/ramp.pid" 5; }
+
+# wait_slow_start NAME...: until each node's ramp has reached its full share (or its process is gone).
+wait_slow_start() {
+    local name
+    for name in "$@"; do
+        while pid_alive "$(node_dir "$name")/ramp.pid"; do sleep 0.5; done
+    done
 }
 
 

@@ -13,13 +13,22 @@ cmd_restart() {
     stop_node "$name"
     [ "$OUT_DRAINED" = yes ] && lift_drain "$name"
     start_node "$name" "$(cat "$(node_dir "$name")/node.war" 2>/dev/null || echo "$APP/soundwave.war")"
+    slow_start "$name"
     wait_ready "$name" || die "$name did not come back (bin/cluster logs $name)"
     back_in_rotation "$name"
+    ramping "$name"
+}
+
+# ramping NAME: says whether NAME's share of new visitors is still growing (slow_start).
+ramping() {
+    if pid_alive "$(node_dir "$1")/ramp.pid"; then
+        say "$1 takes a growing share of new visitors, the full one ${SLOW_START} s after it entered rotation (bin/cluster status)"
+    fi
 }
 
 # deploy WAR: rolls a new build through the running cluster, one node at a time, with no failed request.
 cmd_deploy() {
-    local war="" force=no timeout=$NODE_READY_TIMEOUT
+    local war="" force=no timeout=0
     while [ $# -gt 0 ]; do
         case "$1" in
             --force) force=yes; shift ;;
@@ -55,36 +64,44 @@ cmd_deploy() {
     release="$APP/releases/$(sha256sum "$war" | cut -c1-12)/soundwave.war"
     mkdir -p "$(dirname "$release")"
     cp "$war" "$release"
-    local name old_war done_nodes=()
+    local name old_war done_nodes=() began=$SECONDS node_began
     for name in $(node_names); do
         if ! is_local "$name"; then
             say "$name runs on $(node_host "$name"): deploy there (bin/cluster deploy on that host)"
             continue
         fi
         old_war=$(cat "$(node_dir "$name")/node.war" 2>/dev/null || echo "$APP/soundwave.war")
+        # The node deployed before this one has its full share of new visitors before this one leaves.
+        wait_slow_start $(node_names)
+        node_began=$SECONDS
         say "deploying to $name ($(node_role "$name"))"
         others_in_rotation "$name" || die "deploy stopped before $name: no other node is in rotation to serve meanwhile (bin/cluster status)${done_nodes[*]:+; ${done_nodes[*]} already run the new build}"
         OUT_DRAINED=no
         pid_alive "$(node_dir "$name")/node.pid" && take_out_of_rotation "$name" "deploying"
         stop_node "$name"
         [ "$OUT_DRAINED" = yes ] && lift_drain "$name"
+        say "$name: out of rotation and stopped $((SECONDS - node_began)) s"
         start_node "$name" "$release"
+        slow_start "$name"
         if ! wait_ready --timeout "$timeout" "$name"; then
             say "the new build did not become ready on $name: starting it again on the version it ran"
             stop_node "$name"
             start_node "$name" "$old_war"
+            slow_start "$name"
             wait_ready "$name" || die "deploy aborted, and $name did not come back on its old version either (bin/cluster logs $name)"
             back_in_rotation "$name"
             die "deploy aborted: $(basename "$war") did not start on $name (bin/cluster logs $name). Every node serves the version it served before${done_nodes[*]:+, except ${done_nodes[*]} (already on the new one)}."
         fi
         back_in_rotation "$name"
         done_nodes+=("$name")
-        say "$name runs $(node_version "$name")"
+        say "$name runs $(node_version "$name"), back in rotation after $((SECONDS - node_began)) s"
     done
+    # shellcheck disable=SC2046
+    wait_slow_start $(node_names)
     # Nodes started from now on (restart, up, add-node) start on the new build too.
     cp "$release" "$APP/soundwave.war.new" && mv "$APP/soundwave.war.new" "$APP/soundwave.war"
     for name in "${done_nodes[@]+"${done_nodes[@]}"}"; do echo "$APP/soundwave.war" > "$(node_dir "$name")/node.war"; done
-    echo "deployed $(basename "$war") to ${done_nodes[*]:-no node}"
+    echo "deployed $(basename "$war") to ${done_nodes[*]:-no node} in $((SECONDS - began)) s"
 }
 
 # add-node [--standby] [--host H]: a new member joins the running cluster: its Hazelcast joins the data
@@ -123,6 +140,7 @@ cmd_add_node() {
         say "start $name on $host with this nodes file (bin/cluster up there); httpd checks it until then"
     fi
     add_member "$name"
+    slow_start "$name"
     render_httpd_conf   # the next start of httpd has it in its configuration
     save_settings
     if is_local "$name"; then

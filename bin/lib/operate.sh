@@ -2,10 +2,11 @@
 # bin/cluster's up, down, status, logs. Sourced by bin/cluster.
 
 cmd_up() {
-    local empty=no
+    local empty=no wait=one
     while [ $# -gt 0 ]; do
         case "$1" in
             --empty) empty=yes; shift ;;
+            --wait) wait=all; shift ;;
             *) die "up: unknown option $1" ;;
         esac
     done
@@ -17,35 +18,86 @@ cmd_up() {
     save_settings
     ensure_host_network
     ensure_postgres
-    local name
+    # A node the previous up left to start in the background is started first.
+    while pid_alive "$RUN/starting.pid"; do sleep 0.5; done
+    local name down=() serving=no
     for name in $(local_nodes); do
-        pid_alive "$(node_dir "$name")/node.pid" || start_node "$name"
+        if pid_alive "$(node_dir "$name")/node.pid"; then
+            node_ready "$name" && serving=yes
+        else
+            down+=("$name")
+        fi
     done
+    # From nothing, the first active node starts alone, with both cores to itself, and the others once it
+    # is ready (in the background: starting.pid); with --wait, or when a node already serves, all at once.
+    local now=("${down[@]+"${down[@]}"}") later=()
+    if [ $wait = one ] && [ $serving = no ] && [ ${#down[@]} -gt 1 ]; then
+        now=("${down[0]}")
+        later=("${down[@]:1}")
+    fi
+    for name in "${now[@]+"${now[@]}"}"; do start_node "$name"; done
     ensure_httpd
     ensure_forward
-    # shellcheck disable=SC2046
-    wait_ready $(local_nodes) || die "the cluster did not come up (bin/cluster status)"
+    # After httpd's (re)start, which sets every member's full share: the nodes starting now enter rotation
+    # with a small one that grows (slow_start).
+    for name in "${now[@]+"${now[@]}"}"; do slow_start "$name"; done
+    if [ ${#later[@]} -gt 0 ]; then
+        say "${later[*]} start once ${now[0]} is ready"
+        ( start_after "${now[0]}" "${later[@]}" ) </dev/null >>"$RUN/starting.log" 2>&1 &
+        echo $! > "$RUN/starting.pid"
+    fi
+    # The site serves as soon as one active node is ready; the others enter rotation as httpd's health
+    # check finds each ready (--wait: up returns once all are).
+    local first=() ready=() pending=()
+    if [ $wait = all ]; then
+        # shellcheck disable=SC2046
+        wait_ready $(local_nodes) || die "the cluster did not come up (bin/cluster status)"
+    else
+        for name in $(local_nodes); do
+            [ "$(node_role "$name")" = active ] && pid_alive "$(node_dir "$name")/node.pid" && first+=("$name")
+        done
+        [ ${#first[@]} -gt 0 ] || first=("${now[@]}")
+        wait_ready --any "${first[@]}" || die "no node came up (bin/cluster status)"
+    fi
     for name in $(local_nodes); do
+        if node_ready "$name"; then ready+=("$name"); else pending+=("$name"); fi
+    done
+    for name in "${ready[@]}"; do
         wait_balancer_state "$name" '^Init (Stby )?Ok$' 30 || die "httpd has not put $name in rotation (bin/cluster status)"
     done
     for name in $(node_names); do
         is_local "$name" || say "$name runs on $(node_host "$name"): start it there with the same nodes file"
     done
     [ "$NEW_DATABASE" = yes ] && [ "$empty" = no ] && load_demo
-    echo "Soundwave is up: http://127.0.0.1:$HTTP_PORT/"
+    echo "Soundwave is up: http://127.0.0.1:$HTTP_PORT/ (served by ${ready[*]})"
+    if [ ${#pending[@]} -gt 0 ]; then
+        echo "  still starting: ${pending[*]}; httpd puts each in rotation once it is ready (bin/cluster status shows how far each is)"
+    fi
     echo "  balancer-manager: http://127.0.0.1:$HTTP_PORT/balancer-manager   status: bin/cluster status"
     if hosts_mode; then
         echo "  hosts: balancer $(host_ns lb) $LB_ADDR, PostgreSQL $(host_ns db) $PG_ADDR, $(for name in $(local_nodes); do printf '%s %s ' "$(host_ns "$name")" "$(node_host "$name")"; done)"
     fi
 }
 
+# start_after FIRST NAME...: once FIRST is ready (or has failed), starts the others (up's background part).
+start_after() {
+    local first=$1 name; shift
+    wait_ready "$first" || true
+    for name in "$@"; do
+        pid_alive "$(node_dir "$name")/node.pid" || { start_node "$name"; slow_start "$name"; }
+    done
+    rm -f "$RUN/starting.pid"
+}
+
 cmd_down() {
+    stop_pid "$RUN/starting.pid" 5
     stop_forward
     stop_httpd
     local dir pids=()
     # Every node directory, including nodes left from an 'up' with more nodes; in parallel.
     for dir in "$RUN"/nodes/*/; do
-        [ -f "$dir/node.pid" ] && { stop_pid "$dir/node.pid" 60 & pids+=($!); }
+        [ -f "$dir/ramp.pid" ] && stop_pid "$dir/ramp.pid" 5
+        [ -f "$dir/node.pid" ] && { ( stop_pid "$dir/node.pid" 60; cds_settle "$(basename "$dir")" ) & pids+=($!); }
     done
     for pid in "${pids[@]+"${pids[@]}"}"; do wait "$pid" || true; done
     stop_postgres
@@ -66,19 +118,27 @@ metric_sum() {
 
 cmd_status() {
     local name pid state ready body members version database
-    printf '%-7s %-8s %-8s %-22s %-20s %-6s %-10s %-12s %s\n' NODE ROLE PID ADDRESS BALANCER READY GRID DATABASE VERSION
+    printf '%-7s %-8s %-8s %-22s %-20s %-8s %-10s %-12s %s\n' NODE ROLE PID ADDRESS BALANCER READY GRID DATABASE VERSION
     for name in $(node_names); do
         pid=-; pid_alive "$(node_dir "$name")/node.pid" && pid=$(cat "$(node_dir "$name")/node.pid")
         is_local "$name" || pid="remote"
         body=$(node_readiness "$name")
-        ready=DOWN; [[ "$body" =~ \"status\":\ *\"UP\" ]] && [[ "$body" != *'"DOWN"'* ]] && ready=UP
-        [ -z "$body" ] && ready=-
+        # UP, DOWN (drained, grid or database trouble), or the phase of a node still starting.
+        ready=$(node_phase "$name" "$body")
+        if [ "$ready" = ready ]; then
+            ready=DOWN; [[ "$body" =~ \"status\":\ *\"UP\" ]] && [[ "$body" != *'"DOWN"'* ]] && ready=UP
+        fi
+        if [ -z "$body" ]; then
+            pid_alive "$(node_dir "$name")/node.pid" || ready=-
+        fi
         members=$(readiness_field '.checks[]? | select(.name == "hazelcast") | .data.members' <<< "$body")
         version=$(readiness_field '.checks[]? | select(.name == "web") | .data.version' <<< "$body")
         # Whether the node reaches PostgreSQL (its readiness reports it without going DOWN over it).
         database=$(readiness_field '.checks[]? | select(.name == "database") | .data.reachable | tostring | if . == "true" then "reachable" else "unreachable" end' <<< "$body")
         state=$(balancer_state "$name"); state=${state:-?}
-        printf '%-7s %-8s %-8s %-22s %-20s %-6s %-10s %-12s %s\n' "$name" "$(node_role "$name")" "$pid" \
+        # A node in its slow start: its share of new visitors, as a load factor out of 100.
+        pid_alive "$(node_dir "$name")/ramp.pid" && state+=" lf=$(balancer_factor "$name")"
+        printf '%-7s %-8s %-8s %-22s %-20s %-8s %-10s %-12s %s\n' "$name" "$(node_role "$name")" "$pid" \
             "$(node_host "$name"):$(node_port "$name")" "$state" "$ready" "${members:+$members members}" \
             "${database:--}" "${version:--}"
     done

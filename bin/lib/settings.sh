@@ -75,6 +75,10 @@ load_settings() {
     # and one that passes twice back in (the test suite, which moves nodes in and out often, uses 1).
     HC_INTERVAL=${SOUNDWAVE_HC_INTERVAL:-2}
     [[ "$HC_INTERVAL" =~ ^[1-9][0-9]*$ ]] || die "SOUNDWAVE_HC_INTERVAL must be a whole number of seconds, at least 1"
+    # Seconds over which a node entering rotation goes from a small share of new visitors to a full one
+    # (bin/lib/balancer.sh, slow_start); 0: at once.
+    SLOW_START=${SOUNDWAVE_SLOW_START:-30}
+    [[ "$SLOW_START" =~ ^[0-9]+$ ]] || die "SOUNDWAVE_SLOW_START must be a whole number of seconds"
     load_members
 }
 
@@ -95,6 +99,7 @@ SOUNDWAVE_HOSTS_PREFIX=$HOSTS_PREFIX
 SOUNDWAVE_LB_ADDR=$LB_ADDR
 SOUNDWAVE_PG_ADDR=$PG_ADDR
 SOUNDWAVE_HC_INTERVAL=$HC_INTERVAL
+SOUNDWAVE_SLOW_START=$SLOW_START
 EOF
 }
 

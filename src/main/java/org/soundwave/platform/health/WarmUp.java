@@ -24,25 +24,25 @@ import org.soundwave.account.WarmUpMember;
 import org.soundwave.platform.NodeIdentity;
 
 /**
- * The warm-up pass a node runs before it reports ready, so that no visitor meets a cold JVM: a node that
- * just started serves a third of its warm rate until the JIT has compiled the hot paths. Once the web
- * module has started ({@link WebModuleStarted}), it finds the main pages and the API's lists and items
- * ({@link WarmUpPlan}), then requests them in turn over its own HTTP listener ({@code soundwave.warmup.url},
- * which bin/cluster sets) until {@code soundwave.warmup.requests} have been served or
- * {@code soundwave.warmup.max-seconds} have passed, then, one worker alone, until the JIT compilers are quiet
- * ({@link #settle}), then until the data grid is safe (no partition still migrating to or from this new member),
- * all within the same time. Readiness ({@link WarmUpCheck}) is DOWN until then. Half of its workers browse
- * signed in as this node's warm-up member ({@link WarmUpMember}; without it, with a visitor's session opened
- * by /visit), signed out at the end, so the replicated session's load and save, the member's authentication
- * and the per-member pages are warm too.
+ * The short warm-up pass a node runs before it reports ready, so that its first visitors do not pay for
+ * what a JVM does once: loading classes, building each view the first time, preparing the first queries,
+ * opening connections. Once the web module has started ({@link WebModuleStarted}), it finds the main pages
+ * and the API's lists and items ({@link WarmUpPlan}), then requests them in turn over its own HTTP listener
+ * ({@code soundwave.warmup.url}, which bin/cluster sets) until {@code soundwave.warmup.requests} have been
+ * served or {@code soundwave.warmup.max-seconds} have passed, optionally ({@code soundwave.warmup.settle-*},
+ * off by default) then one worker alone until the JIT compilers are quiet ({@link #settle}), then until the
+ * data grid is safe (no partition still migrating to or from this new member). Readiness
+ * ({@link WarmUpCheck}) is DOWN until then. What the JIT compiles for the hot paths is compiled under real
+ * traffic afterwards, while httpd gives the node a small, growing share of it (bin/cluster's slow start).
+ * Half of its workers browse signed in as this node's warm-up member ({@link WarmUpMember}; without it,
+ * with a visitor's session opened by /visit), signed out at the end, so the replicated session's load and
+ * save, the member's authentication and the per-member pages are warm too.
  * <p>Its requests carry a token only this JVM knows ({@link #HEADER}); the request log and metrics leave
  * them out. One request in four ({@code soundwave.warmup.render-every}) renders its page, every path in
  * turn, the page cache neither answering nor storing it (the renderings members' own pages and visitors'
- * misses need); the others ({@link #READ}) go through the page cache as anyone's would, as most requests
- * do, so that serving a stored page, and filling one in for a member, is compiled first. (Half of each
- * measured 0.74 of a warm node's rate on a member's post page in a restarted node's first 10 s; a quarter
- * of renderings, 0.94.) The requests go through {@link WarmUpClient}.
- * Without a URL (a node not started by bin/cluster) there is no warm-up and the check is UP at once.
+ * misses need); the others ({@link #READ}) go through the page cache as anyone's would. The requests go
+ * through {@link WarmUpClient}. Without a URL (a node not started by bin/cluster) there is no warm-up and
+ * the check is UP at once.
  */
 @ApplicationScoped
 public class WarmUp {
