@@ -76,6 +76,11 @@ start_node() {
     printf '%s\n' "$war" > "$dir/node.war"
     # node.log names the current file of the node's rotated log (rotatelogs -L): each start begins a new one.
     rm -f "$dir/node.log" "$dir/log.offset"
+    # Worked out here, not in the background job's own arguments, so that the job execs at once (see
+    # node_priority).
+    local cds members
+    cds=$(cds_options "$name")
+    members=$(hazelcast_members)
     say "starting $name ($(node_role "$name")) on $host:$port, Hazelcast $hz"
     on_host "$name"
     # shellcheck disable=SC2086  # the JVM option strings are word lists
@@ -88,11 +93,11 @@ start_node() {
     SOUNDWAVE_WARMUP_URL="http://$host:$port" \
     SOUNDWAVE_BALANCER_ADDRESS="$LB_ADDR" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$SECRETS/jwt-public.pem" \
-    "${ON_HOST[@]+"${ON_HOST[@]}"}" setsid java -Xms"$NODE_HEAP" -Xmx"$NODE_HEAP" $NODE_JVM_OPTS $NODE_EXTRA_JVM_OPTS $NODE_HAZELCAST_OPTS $(cds_options "$name") \
+    "${ON_HOST[@]+"${ON_HOST[@]}"}" setsid java -Xms"$NODE_HEAP" -Xmx"$NODE_HEAP" $NODE_JVM_OPTS $NODE_EXTRA_JVM_OPTS $NODE_HAZELCAST_OPTS $cds \
         -DjvmRoute="$name" -Dsoundwave.node.name="$name" \
         -jar "$APP/payara-micro.jar" \
         --name "$name" --port "$port" --startport "$hz" --interfaces "$host" \
-        --clustername "$CLUSTER_NAME" --clustermode "tcpip:$(hazelcast_members)" \
+        --clustername "$CLUSTER_NAME" --clustermode "tcpip:$members" \
         --disablephonehome --rootdir "$dir/root" \
         --prebootcommandfile "$dir/preboot.asadmin" \
         --postbootcommandfile "$ROOT/domain-config/postboot.asadmin" \
@@ -100,6 +105,26 @@ start_node() {
         --contextroot / --deploy "$war" \
         </dev/null > >(rotated_log "$dir/node.log") 2>&1 &
     echo $! > "$dir/node.pid"
+    node_priority "$name" "$NODE_START_NICE"
+}
+
+# node_priority NAME NICE: the CPU priority of the node's JVM against the machine's other processes. Each
+# node runs in a session of its own (setsid), which Linux schedules as a group against the others
+# (autogroup), so a plain nice would only rank the JVM's own threads: this sets the group's. A starting
+# node gets NODE_START_NICE (domain-config/node.env) until it is ready: under load, the serving nodes,
+# httpd and the clients would otherwise leave it a fraction of a core, and a deploy waits for it. Needs
+# root (CAP_SYS_NICE) to raise a priority; without it, or without autogroup, nothing changes.
+node_priority() {
+    local pid file deadline=$((SECONDS + 10))
+    pid=$(cat "$(node_dir "$1")/node.pid" 2>/dev/null) || return 0
+    file=/proc/$pid/autogroup
+    [ -w "$file" ] && [ "$(cat /proc/sys/kernel/sched_autogroup_enabled 2>/dev/null)" = 1 ] || return 0
+    # Only once the JVM leads its own session: before its setsid, the group would be bin/cluster's.
+    until [ "$(ps -o sid= -p "$pid" 2>/dev/null | tr -d ' ')" = "$pid" ]; do
+        [ $SECONDS -lt $deadline ] && kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.05
+    done
+    echo "$2" > "$file" 2>/dev/null || true
 }
 
 # The node's readiness body ("" if it does not answer).
@@ -190,6 +215,7 @@ wait_ready() {
             fi
             mark_of[$name]=$mark
             if [ "$phase" = ready ]; then
+                node_priority "$name" 0
                 say "$name is ready after $((SECONDS - started)) s"
                 [ $any = yes ] && return 0
             elif [ $((SECONDS - moved_at[$name])) -ge "$NODE_STALL_TIMEOUT" ]; then

@@ -86,6 +86,8 @@ start_after() {
     for name in "$@"; do
         pid_alive "$(node_dir "$name")/node.pid" || { start_node "$name"; slow_start "$name"; }
     done
+    # Until they are ready (which also gives their JVMs the normal CPU priority back).
+    wait_ready "$@" || true
     rm -f "$RUN/starting.pid"
 }
 
