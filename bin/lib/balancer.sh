@@ -194,6 +194,18 @@ lift_drain() {
     psql_app -v node="$target" <<'SQL'
 DELETE FROM node_drain WHERE node = :'node';
 SQL
+    if httpd_running; then rebalance "$(node_names | head -1)"; fi
+}
+
+# rebalance NAME: httpd's byrequests counts the requests of sticky sessions too, so a node that served a
+# run of them while another was drained or away gets no new visitor until the other has caught up (seen:
+# every new visitor for some hundred requests to node1 after node2's undrain, node2 having served 600 of a
+# member's). Setting a member's load factor through balancer-manager, here to the one it has, restarts
+# that count from even for every member: a drained node comes back to an even share.
+rebalance() {
+    local factor
+    factor=$(balancer_factor "$1")
+    [ -z "$factor" ] || member_set "$1" "w_lf=$factor"
 }
 
 is_drained_by_operator() { [ "$(psql_app -tA -v node="$1" <<< "SELECT count(*) FROM node_drain WHERE node = :'node';")" != 0 ]; }

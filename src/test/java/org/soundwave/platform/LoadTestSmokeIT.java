@@ -69,7 +69,7 @@ class LoadTestSmokeIT {
         assertEquals(0L, served.getOrDefault(TestCluster.STANDBY, 0L), "the standby served nothing");
         assertTrue(report.contains("| list `/`"), "the list page was measured");
         assertTrue(report.contains("post-member"), "and a signed-in member's post page");
-        assertTrue(report.contains("Throughput ratio first/warm"), "and a restarted node's first seconds");
+        assertTrue(report.contains("**A restarted node**") && report.contains("| visitor |"), "and a restarted node's first seconds");
         String restart = report.substring(report.indexOf("## PostgreSQL restart"), report.indexOf("## Resources"));
         String listRow = restart.lines().filter(l -> l.startsWith("| list")).findFirst()
                 .orElseThrow(() -> new AssertionError("no list row in the PostgreSQL restart section:\n" + restart));

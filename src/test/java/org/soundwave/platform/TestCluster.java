@@ -26,8 +26,10 @@ public final class TestCluster {
 
     public static final List<String> ACTIVE = List.of("node1", "node2");
     public static final String STANDBY = "node3";
-    /** Requests of each node's warm-up pass in the test cluster (the application's default is 20,000). */
+    /** Requests of each node's warm-up pass in the test cluster (the application's default is 1,000). */
     public static final int WARMUP_REQUESTS = 150;
+    /** Seconds of a node's slow start in the test cluster (bin/cluster's SOUNDWAVE_SLOW_START). */
+    public static final int SLOW_START_SECONDS = 3;
 
     /** PBKDF2 iterations of the test cluster's new password hashes (bin/cluster's default is 210,000). */
     public static final int PASSWORD_ITERATIONS = 1024;
@@ -86,7 +88,7 @@ public final class TestCluster {
                     property("soundwave.it.hosts.net", "198.18.1"),
                     "swt");
             toStop = cluster;   // even if 'up' fails half-way: whatever it started is stopped at the end
-            cluster.command("up", "--nodes", "2", "--standby", "1", "--empty");
+            cluster.command("up", "--nodes", "2", "--standby", "1", "--empty", "--wait");
             running = cluster;
         }
         running.awaitBalanced(NODES);
@@ -197,7 +199,7 @@ public final class TestCluster {
      * (which resets its balancing counters) and waits until every node is back in rotation.
      */
     public void up() {
-        command("up", "--empty");
+        command("up", "--empty", "--wait");
         awaitBalanced(NODES);
     }
 
@@ -210,11 +212,29 @@ public final class TestCluster {
         return state.isEmpty() ? "absent" : state;
     }
 
-    /** Waits until httpd's health checks have every given member in rotation (state Ok, no error flags). */
+    /**
+     * Waits until httpd's health checks have every given member in rotation (state Ok, no error flags) at its
+     * full share of new visitors (a node's slow start over).
+     */
     public void awaitBalanced(List<String> routes) {
-        awaitTrue("members " + routes + " in rotation", Duration.ofSeconds(60), () -> routes.stream()
-                .map(this::balancerState)
-                .allMatch(s -> s.endsWith("Ok") && !s.contains("Err") && !s.contains("HcFl")));
+        awaitTrue("members " + routes + " in rotation at full share", Duration.ofSeconds(60), () -> routes.stream()
+                .allMatch(route -> {
+                    String s = balancerState(route);
+                    return s.endsWith("Ok") && !s.contains("Err") && !s.contains("HcFl") && Integer.valueOf(FULL_FACTOR).equals(loadFactors().get(route));
+                }));
+    }
+
+    /** A member's load factor at its full share of new visitors (bin/lib/balancer.sh's FULL_FACTOR). */
+    public static final int FULL_FACTOR = 100;
+
+    /** Each member's load factor as balancer-manager shows it now (route to factor, 1-100). */
+    public Map<String, Integer> loadFactors() {
+        Map<String, Integer> factors = new TreeMap<>();
+        script("bin/lib/balancer-state", url("/balancer-manager")).lines()
+                .map(line -> line.split("\t"))
+                .filter(fields -> fields.length >= 4)
+                .forEach(fields -> factors.put(fields[0], (int) Double.parseDouble(fields[3])));
+        return factors;
     }
 
     public HttpResponse<String> get(String url) {
@@ -316,6 +336,9 @@ public final class TestCluster {
             // httpd checks each node every second instead of every 2: the suite takes nodes out of rotation
             // and back some forty times, and each waits for a failed check, then two passed ones.
             env.put("SOUNDWAVE_HC_INTERVAL", "1");
+            // A node entering rotation reaches its full share of new visitors over 3 s instead of 30: RollingDeployIT
+            // watches the share grow; the other tests restart nodes and should not wait for it.
+            env.put("SOUNDWAVE_SLOW_START", String.valueOf(SLOW_START_SECONDS));
             // A slower simulated payment provider widens the window in which NodeDeathIT kills a processing node.
             env.put("SOUNDWAVE_PAYMENT_LATENCY_MS", "250");
             // Orders stay PAID for a few seconds before COMPLETED, so a browser can watch them become PAID.

@@ -25,8 +25,10 @@ import org.soundwave.platform.TestCluster;
 
 /**
  * bin/cluster deploy rolls a new build through the running cluster one node at a time: with 50 users on the
- * site and a signed-in member no request fails; a build that cannot start is rolled back; a build that
- * cannot read the running build's sessions is refused before anything stops. (The users keep a steady
+ * site and a signed-in member no request fails, each node is back in rotation with a small share of new
+ * visitors that grows to a full one (slow start), and the deploy names each node's phases; a build that
+ * cannot start is rolled back; a build that cannot read the running build's sessions is refused before
+ * anything stops. (The users keep a steady
  * pace rather than ab's flat-out loop: see {@link SteadyLoad}.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -104,6 +106,15 @@ class RollingDeployIT {
             }
             return outcomes;
         });
+        // Each member's smallest load factor while the deploy runs: a node back in rotation starts small.
+        CompletableFuture<Map<String, Integer>> leastFactors = CompletableFuture.supplyAsync(() -> {
+            Map<String, Integer> least = new TreeMap<>();
+            while (deploying.get()) {
+                cluster.loadFactors().forEach((route, factor) -> least.merge(route, factor, Math::min));
+                TestCluster.pause(Duration.ofMillis(200));
+            }
+            return least;
+        });
 
         String output;
         try {
@@ -113,8 +124,19 @@ class RollingDeployIT {
         }
         ApacheBench.Totals totals = load.stop();
         Map<String, Integer> outcomes = memberRequests.join();
+        Map<String, Integer> least = leastFactors.join();
 
         assertTrue(output.contains("deployed"), output);
+        for (String node : TestCluster.NODES) {
+            for (String phase : List.of(node + ": boot ", node + ": deploy ", node + " is ready after ",
+                    node + ": out of rotation and stopped ", "back in rotation after ")) {
+                assertTrue(output.contains(phase), "deploy names " + node + "'s phase '" + phase + "' with its seconds:\n" + output);
+            }
+        }
+        for (String node : TestCluster.ACTIVE) {
+            assertTrue(least.getOrDefault(node, TestCluster.FULL_FACTOR) < TestCluster.FULL_FACTOR,
+                    node + " entered rotation with less than a full share of new visitors (slow start): " + least);
+        }
         assertTrue(totals.complete() > 0, totals.output());
         assertEquals(0, totals.failed(), "failed requests during the deploy\n" + totals.output());
         assertEquals(0, totals.non2xx(), "non-2xx responses during the deploy\n" + totals.output());
