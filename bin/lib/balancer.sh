@@ -194,7 +194,7 @@ lift_drain() {
     psql_app -v node="$target" <<'SQL'
 DELETE FROM node_drain WHERE node = :'node';
 SQL
-    if httpd_running; then rebalance "$(node_names | head -1)"; fi
+    if httpd_running; then rebalance "${MEMBERS[0]}"; fi
 }
 
 # rebalance NAME: httpd's byrequests counts the requests of sticky sessions too, so a node that served a

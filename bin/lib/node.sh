@@ -18,7 +18,8 @@ rotated_log() { exec setsid "${ROTATELOGS[@]}" "$1" "$1" "$LOG_ROTATE_SIZE" >/de
 # Class-data sharing (JDK 17's dynamic AppCDS archives): the classes a node loads while it starts, parsed
 # and verified once into an archive that later starts map instead (a node starts ~3-4 s and ~5 s of CPU
 # sooner: 15,000 of its 22,000 classes come from it). The archive belongs to one Payara Micro jar and
-# one JDK, so its name carries both. The first node started without one records it
+# one JDK, so its name carries both; cds_archive works it out once per command into CDS_ARCHIVE (it runs
+# java -version, seconds under load). The first node started without one records it
 # (-XX:ArchiveClassesAtExit) and writes it when it stops (about 11 s more), into a temporary file that
 # stop_node renames once the JVM has exited by itself; a node killed meanwhile leaves no archive, and the
 # next start records one again.
@@ -28,13 +29,13 @@ cds_archive() {
         jdk=$(java -version 2>&1 | cksum | cut -d' ' -f1)
         CDS_ARCHIVE="$APP/cds/payara-$(stat -c '%s-%Y' "$APP/payara-micro.jar" 2>/dev/null || echo none)-jdk$jdk.jsa"
     fi
-    echo "$CDS_ARCHIVE"
 }
 
 # cds_options NAME: the JVM options that use the archive, or record it (one node at a time), or nothing.
 cds_options() {
     local name=$1 archive recorder
-    archive=$(cds_archive)
+    cds_archive
+    archive=$CDS_ARCHIVE
     if [ -s "$archive" ]; then
         echo "-XX:SharedArchiveFile=$archive"
         return
@@ -52,7 +53,8 @@ cds_options() {
 # cds_settle NAME: after NAME's JVM has ended: the archive it recorded, if it exited by itself, is kept.
 cds_settle() {
     local name=$1 archive
-    archive=$(cds_archive)
+    cds_archive
+    archive=$CDS_ARCHIVE
     [ -f "$archive.$name.tmp" ] || return 0
     if [ "${STOP_KILLED:-no}" = no ] && [ -s "$archive.$name.tmp" ]; then
         mv "$archive.$name.tmp" "$archive"
@@ -79,6 +81,7 @@ start_node() {
     # Worked out here, not in the background job's own arguments, so that the job execs at once (see
     # node_priority).
     local cds members
+    cds_archive
     cds=$(cds_options "$name")
     members=$(hazelcast_members)
     say "starting $name ($(node_role "$name")) on $host:$port, Hazelcast $hz"
@@ -168,10 +171,10 @@ node_version() { node_readiness "$1" | readiness_field '.checks[]? | select(.nam
 
 # A node whose WAR failed to deploy keeps running with nothing deployed: Payara has finished starting
 # (its log since this start, which begins a new file, says "ready in") and its own readiness says no
-# application is deployed.
+# application is deployed. NAME [READINESS-BODY].
 node_deploy_failed() {
     grep -q 'Payara Micro .* ready in' "$(node_dir "$1")/node.log" 2>/dev/null \
-        && node_readiness "$1" | grep -q '"name":"No Application deployed"'
+        && grep -q '"name":"No Application deployed"' <<< "${2-$(node_readiness "$1")}"
 }
 
 # wait_ready [--any] [--timeout S] NAME...: until each node (with --any: one of them) is ready, printing
@@ -199,12 +202,13 @@ wait_ready() {
                 say "$name exited while starting (logs: bin/cluster logs $name)"
                 [ $any = yes ] || return 1
                 failed=yes; continue
-            elif node_deploy_failed "$name"; then
+            fi
+            body=$(node_readiness "$name")
+            if node_deploy_failed "$name" "$body"; then
                 say "$name could not deploy its WAR (logs: bin/cluster logs $name)"
                 [ $any = yes ] || return 1
                 failed=yes; continue
             fi
-            body=$(node_readiness "$name")
             phase=$(node_phase "$name" "$body")
             mark=$(node_progress "$name" "$body")
             if [ "$phase" != "${phase_of[$name]}" ]; then

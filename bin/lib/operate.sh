@@ -97,6 +97,7 @@ cmd_down() {
     stop_httpd
     local dir pids=()
     # Every node directory, including nodes left from an 'up' with more nodes; in parallel.
+    cds_archive   # once, for every node's cds_settle below
     for dir in "$RUN"/nodes/*/; do
         [ -f "$dir/ramp.pid" ] && stop_pid "$dir/ramp.pid" 5
         [ -f "$dir/node.pid" ] && { ( stop_pid "$dir/node.pid" 60; cds_settle "$(basename "$dir")" ) & pids+=($!); }
