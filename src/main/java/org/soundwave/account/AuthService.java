@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.json.JsonNumber;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Signing in, token refresh and revocation, shared by the API and the pages. */
 @ApplicationScoped
@@ -24,6 +26,9 @@ public class AuthService {
     @Inject
     TokenService tokens;
 
+    @Inject
+    SignIns signIns;
+
     private volatile String decoyHash;
 
     /**
@@ -31,19 +36,17 @@ public class AuthService {
      * password, and gets the same answer.
      */
     public User authenticate(Credentials credentials, String clientAddress) {
-        if (credentials.getUsername().indexOf('\0') >= 0) {
-            throw SignInException.badCredentials();   // no account has one; PostgreSQL cannot even compare it
-        }
-        throttle.retryAfter(credentials.getUsername(), clientAddress).ifPresent(wait -> {
+        Optional<String> account = Usernames.canonical(credentials.getUsername());
+        throttle.retryAfter(account, clientAddress).ifPresent(wait -> {
             throw SignInException.throttled(wait);
         });
-        Optional<User> user = User.byUsername(em, credentials.getUsername());
+        Optional<User> user = account.flatMap(name -> User.byUsername(em, name));
         boolean matches = passwords.matches(credentials.getPassword(), user.map(User::passwordHash).orElseGet(this::decoyHash));
         if (user.isEmpty() || !matches) {
-            throttle.failed(credentials.getUsername(), clientAddress);
+            throttle.failed(account, clientAddress);
             throw SignInException.badCredentials();
         }
-        throttle.succeeded(credentials.getUsername());
+        throttle.succeeded(account.get());
         return user.get();
     }
 
@@ -59,12 +62,36 @@ public class AuthService {
                 .orElseThrow(SignInException::invalidToken);
     }
 
-    /** Invalidates every token issued to the user so far. */
+    /** Invalidates every token issued to the user so far, and ends their page sessions on every node. */
     @Transactional
     public void revokeTokens(long userId) {
         em.createQuery("UPDATE User u SET u.tokenVersion = u.tokenVersion + 1 WHERE u.id = :id")
                 .setParameter("id", userId)
                 .executeUpdate();
+        signIns.endAll(userId);
+    }
+
+    /**
+     * Whether a verified access token has not been revoked since it was issued: its token version is still
+     * its account's (and the account exists).
+     */
+    public boolean isCurrent(JsonWebToken token) {
+        Object version = token.getClaim(TokenService.TOKEN_VERSION);
+        try {
+            int tokenVersion;
+            if (version instanceof JsonNumber n) {
+                tokenVersion = n.intValueExact();
+            } else if (version instanceof Number n) {
+                tokenVersion = n.intValue();
+            } else if (version != null) {
+                tokenVersion = Integer.parseInt(version.toString());
+            } else {
+                return false;
+            }
+            return current(Long.parseLong(token.getSubject()), tokenVersion).isPresent();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The user, if a token with this version is still theirs to use. */

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import javax.cache.Cache;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,26 +31,29 @@ public class LoginThrottle {
     @ConfigProperty(name = "soundwave.login.max-failures-per-address")
     int maxPerAddress;
 
-    /** How long the caller must wait before trying again, if at all. */
-    public Optional<Duration> retryAfter(String username, String address) {
+    /**
+     * How long the caller must wait before trying again, if at all. {@code account} is the canonical
+     * username ({@link Usernames}); empty for a name no account can have, which only the address counts.
+     */
+    public Optional<Duration> retryAfter(Optional<String> account, String address) {
         Instant now = Instant.now();
-        Duration account = wait(read(accountKey(username)), maxPerAccount, now);
+        Duration forAccount = account.map(name -> wait(read(accountKey(name)), maxPerAccount, now)).orElse(Duration.ZERO);
         Duration client = wait(read(addressKey(address)), maxPerAddress, now);
-        Duration longest = account.compareTo(client) >= 0 ? account : client;
+        Duration longest = forAccount.compareTo(client) >= 0 ? forAccount : client;
         return longest.isZero() ? Optional.empty() : Optional.of(longest);
     }
 
-    public void failed(String username, String address) {
-        increment(accountKey(username));
+    public void failed(Optional<String> account, String address) {
+        account.ifPresent(name -> increment(accountKey(name)));
         increment(addressKey(address));
     }
 
-    public void succeeded(String username) {
-        caches.loginFailures().remove(accountKey(username));
+    public void succeeded(String account) {
+        caches.loginFailures().remove(accountKey(account));
     }
 
-    private static String accountKey(String username) {
-        return "account:" + username.toLowerCase(Locale.ROOT);
+    private static String accountKey(String canonicalUsername) {
+        return "account:" + canonicalUsername;
     }
 
     private static String addressKey(String address) {

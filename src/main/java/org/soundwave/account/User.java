@@ -14,7 +14,7 @@ import org.soundwave.platform.IdentifiedEntity;
 /** A person or integrator with an account. Never leaves the service layer: see {@link AccountView}. */
 @Entity
 @Table(name = "app_user")
-@NamedQuery(name = "User.byUsername", query = "SELECT u FROM User u WHERE LOWER(u.username) = LOWER(:username)")
+@NamedQuery(name = "User.byUsername", query = "SELECT u FROM User u WHERE LOWER(u.username) = :canonical")
 public class User extends IdentifiedEntity {
 
     @Column(nullable = false, length = 30)
@@ -51,12 +51,12 @@ public class User extends IdentifiedEntity {
     protected User() {
     }
 
-    /** The account with this username, whatever its letter case. */
+    /** The account with this username, whatever its letter case (see {@link Usernames}). */
     public static Optional<User> byUsername(EntityManager em, String username) {
-        return em.createNamedQuery("User.byUsername", User.class)
-                .setParameter("username", username)
+        return Usernames.canonical(username).flatMap(canonical -> em.createNamedQuery("User.byUsername", User.class)
+                .setParameter("canonical", canonical)
                 .getResultStream()
-                .findFirst();
+                .findFirst());
     }
 
     /** Replaces the owner-editable profile fields (already validated), blanks for absent ones. */

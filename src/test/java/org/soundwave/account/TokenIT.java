@@ -207,6 +207,28 @@ class TokenIT {
                 "{\"username\":\"" + username + "\",\"password\":\"correct horse\"}").statusCode(), "other accounts are not");
     }
 
+    /**
+     * The throttle, the lookup and uniqueness share one canonical username: a locked account is locked
+     * under every letter case, and a spelling that Unicode case mapping would fold onto it (U+0130, dotted
+     * capital I, lower-cases to "i" in PostgreSQL) names no account at all.
+     */
+    @Test
+    void aLockedAccountStaysLockedUnderEverySpellingOfItsName() {
+        String name = "spiii-" + UUID.randomUUID().toString().substring(0, 6);
+        Http.memberTokens(cluster, name);
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(401, post(cluster.url("/api/auth/token"), "{\"username\":\"" + name + "\",\"password\":\"wrong password\"}").statusCode());
+        }
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        assertEquals(429, post(cluster.url("/api/auth/token"), "{\"username\":\"" + upper + "\",\"password\":\"correct horse\"}").statusCode(),
+                "the same account in capitals is throttled too");
+        String dotted = name.replace('i', '\u0130');
+        HttpResponse<String> unicode = post(cluster.url("/api/auth/token"), "{\"username\":\"" + dotted + "\",\"password\":\"correct horse\"}");
+        assertEquals(401, unicode.statusCode(), dotted + " is not " + name + ": " + unicode.body());
+        assertEquals(409, post(cluster.url("/api/auth/register"), "{\"username\":\"" + upper + "\",\"email\":\"x" + name
+                + "@example.com\",\"password\":\"correct horse\"}").statusCode(), "nor can the name be taken again in capitals");
+    }
+
     @Test
     void hostileSignInBodiesAre4xx() {
         for (String body : List.of("{", "[]", "{\"username\":null,\"password\":null}", "{\"username\":\"x' OR '1'='1\",\"password\":\"' OR '1'='1\"}")) {

@@ -27,6 +27,11 @@ public final class Http {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The shared client: no cookies, no redirects followed. */
+    public static HttpClient client() {
+        return HTTP;
+    }
+
     private Http() {
     }
 

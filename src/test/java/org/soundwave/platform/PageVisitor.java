@@ -18,7 +18,15 @@ import java.util.stream.Collectors;
 /** Someone using the pages over HTTP with their own cookies: a visitor who may sign in on the sign-in page. */
 public final class PageVisitor {
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+    /** The Cookie header this visitor sends to the URL: what someone who copied it would replay. */
+    public String cookieHeader(String url) {
+        return cookies.getCookieStore().get(URI.create(url)).stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
 
     public HttpResponse<String> get(String url) {
         return Http.get(http, url);

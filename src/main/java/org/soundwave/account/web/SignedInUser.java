@@ -6,9 +6,10 @@ import java.util.Objects;
 
 /**
  * Who is signed in on this session: kept in the (replicated) session, so any node can carry on. The
- * account id is kept since it was added: a session signed in before reads it as 0 (unknown).
+ * sign-in id names the session's entry in {@link org.soundwave.account.SignIns}, which every request checks:
+ * a session stored before it was kept reads it as null, and is signed out.
  */
-public record SignedInUser(String username, String role, long id) implements Serializable {
+public record SignedInUser(String username, String role, long id, String signInId) implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;

@@ -18,17 +18,24 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.soundwave.platform.web.FormToken;
+import java.time.Duration;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.soundwave.account.AuthService;
+import org.soundwave.account.SignIns;
+import org.soundwave.platform.web.FormToken;
 
 /**
  * The application's one authentication mechanism (Jakarta Security 3 allows one per WAR):
  * <ul>
- * <li>a request with {@code Authorization: Bearer} goes to Payara's MicroProfile JWT mechanism;</li>
+ * <li>a request with {@code Authorization: Bearer}, to a page or the API, goes to Payara's MicroProfile
+ * JWT mechanism (signature, issuer, audience, expiry), then must carry its account's current token version
+ * (not revoked since);</li>
  * <li>the rest of /api stays anonymous and stateless;</li>
  * <li>pages: the sign-in action checks the credentials against {@link AccountIdentityStore} and keeps a
  * {@link SignedInUser} in the session; later requests, on whichever node the replicated session lands,
- * are authenticated from it; a protected page without one redirects to the sign-in page.</li>
+ * are authenticated from it while its sign-in is valid in {@link SignIns} (a session signed out or
+ * revoked elsewhere is invalidated here too); a protected page without one redirects to the sign-in page.</li>
  * </ul>
  * Enabled as an alternative so it wins over the mechanism MicroProfile JWT registers; that one is found
  * by its class name (Payara's wiring, re-check on upgrades).
@@ -47,6 +54,12 @@ public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMecha
     AccountIdentityStore accounts;
 
     @Inject
+    SignIns signIns;
+
+    @Inject
+    AuthService auth;
+
+    @Inject
     Event<SignedIn> signedIn;
 
     private volatile HttpAuthenticationMechanism jwt;
@@ -56,7 +69,7 @@ public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMecha
                                                 HttpMessageContext context) throws AuthenticationException {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return jwt().validateRequest(request, response, context);
+            return bearer(request, response, context);
         }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return context.doNothing();
@@ -66,7 +79,10 @@ public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMecha
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SignedInUser.SESSION_KEY) instanceof SignedInUser user) {
-            return context.notifyContainerAboutLogin(user.username(), Set.of(user.role()));
+            if (signIns.isValid(user.signInId(), user.id())) {
+                return context.notifyContainerAboutLogin(user.username(), Set.of(user.role()));
+            }
+            session.invalidate();   // signed out or revoked, perhaps on another node: this copy ends too
         }
         if (context.isProtected()) {
             String next = request.getRequestURI().substring(request.getContextPath().length());
@@ -82,13 +98,29 @@ public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMecha
             return AuthenticationStatus.SEND_FAILURE;
         }
         String role = result.getCallerGroups().iterator().next();
-        request.getSession(true);
+        HttpSession session = request.getSession(true);
         request.changeSessionId();   // no session fixation
         long id = Long.parseLong(result.getCallerUniqueId());
-        request.getSession().setAttribute(SignedInUser.SESSION_KEY, new SignedInUser(result.getCallerPrincipal().getName(), role, id));
+        if (session.getAttribute(SignedInUser.SESSION_KEY) instanceof SignedInUser previous) {
+            signIns.end(previous.signInId());   // signing in again (perhaps as another member) ends the last one
+        }
+        String signInId = signIns.start(id, Duration.ofSeconds(session.getMaxInactiveInterval()));
+        session.setAttribute(SignedInUser.SESSION_KEY, new SignedInUser(result.getCallerPrincipal().getName(), role, id, signInId));
         FormToken.of(request.getSession());   // now, with the sign-in's write: page views then write nothing
         signedIn.fire(new SignedIn(result.getCallerPrincipal().getName(), id, request.getSession()));
         return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(), result.getCallerGroups());
+    }
+
+    /** MicroProfile JWT's verdict on the token, and a 401 for a genuine token that has been revoked since. */
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context) throws AuthenticationException {
+        AuthenticationStatus status = jwt().validateRequest(request, response, context);
+        if (status == AuthenticationStatus.SUCCESS && context.getCallerPrincipal() instanceof JsonWebToken token
+                && !auth.isCurrent(token)) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"soundwave\", error=\"invalid_token\"");
+            return context.responseUnauthorized();
+        }
+        return status;
     }
 
     private HttpAuthenticationMechanism jwt() {

@@ -1,5 +1,6 @@
 package org.soundwave.platform.web;
 
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -35,6 +36,13 @@ public class ErrorPages extends HttpServlet {
             // forward ends; the container then asks again, too late to write anything.
             return;
         }
+        if (causedBy(request.getAttribute("jakarta.servlet.error.exception"), ViewExpiredException.class)) {
+            // A form whose view cannot be restored: expired, or a view state that was never ours (forged,
+            // truncated). The container reports it wrapped in a ServletException, so it lands here.
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            request.getRequestDispatcher("/expired.xhtml").forward(request, response);
+            return;
+        }
         if (request.getAttribute("jakarta.servlet.error.exception") instanceof Throwable failure && database.failed(failure)) {
             // The database went away under this request (e.g. while signing in, before any filter ran).
             DatabaseOutageFilter.answer(request, response, uri.startsWith(request.getContextPath() + "/api/"));
@@ -45,6 +53,15 @@ public class ErrorPages extends HttpServlet {
         } else {
             request.getRequestDispatcher(status == 404 ? "/not-found.xhtml" : "/error.xhtml").forward(request, response);
         }
+    }
+
+    private static boolean causedBy(Object failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure instanceof Throwable thrown ? thrown : null; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void writeProblem(HttpServletResponse response, int status) throws IOException {
