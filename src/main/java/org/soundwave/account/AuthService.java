@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.json.JsonNumber;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -29,6 +30,9 @@ public class AuthService {
     @Inject
     SignIns signIns;
 
+    @Inject
+    RefreshFamilies families;
+
     private volatile String decoyHash;
 
     /**
@@ -50,16 +54,22 @@ public class AuthService {
         return user.get();
     }
 
+    /** A sign-in through the API: an access token and the first refresh token of a new family. */
     public TokenPair issueTokens(Credentials credentials, String clientAddress) {
-        return tokens.issue(authenticate(credentials, clientAddress));
+        User user = authenticate(credentials, clientAddress);
+        return tokens.issue(user, families.start(user.id(), Instant.now().plus(tokens.refreshTtl())));
     }
 
-    /** A new pair for a genuine refresh token whose user exists and has not revoked it. */
+    /**
+     * A new pair for a genuine refresh token whose user exists, has not revoked it, and that is its
+     * family's current one; a replayed one (already exchanged) revokes its family instead.
+     */
     public TokenPair refresh(String refreshToken) {
-        return tokens.verifyRefresh(refreshToken)
-                .flatMap(claims -> current(claims.userId(), claims.tokenVersion()))
-                .map(tokens::issue)
+        TokenService.RefreshClaims claims = tokens.verifyRefresh(refreshToken).orElseThrow(SignInException::invalidToken);
+        User user = current(claims.userId(), claims.tokenVersion()).orElseThrow(SignInException::invalidToken);
+        RefreshFamilies.Link next = families.rotate(claims.family(), claims.userId(), claims.jti())
                 .orElseThrow(SignInException::invalidToken);
+        return tokens.issue(user, next);
     }
 
     /** Invalidates every token issued to the user so far, and ends their page sessions on every node. */

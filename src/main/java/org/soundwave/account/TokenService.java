@@ -33,7 +33,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Issues the API's RS256 tokens: an access token (audience soundwave-api, minutes) that MicroProfile
  * JWT verifies on every node, and a refresh token (audience soundwave-refresh, days) that only
- * /api/auth/refresh accepts. Both carry the user's token version, so bumping it revokes them all.
+ * /api/auth/refresh accepts, once ({@link RefreshFamilies}). Both carry the user's token version, so
+ * bumping it revokes them all.
  */
 @ApplicationScoped
 public class TokenService {
@@ -50,17 +51,29 @@ public class TokenService {
     private volatile RSAPrivateKey privateKey;
     private volatile RSAPublicKey publicKey;
 
+    /** The claim naming a refresh token's family (see {@link RefreshFamilies}). */
+    static final String FAMILY = "fam";
+
     /** What a verified refresh token says. */
-    record RefreshClaims(long userId, int tokenVersion) {
+    record RefreshClaims(long userId, int tokenVersion, UUID family, UUID jti) {
     }
 
-    public TokenPair issue(User user) {
+    /** How long a sign-in's refresh tokens live. */
+    Duration refreshTtl() {
+        return config.getValue("soundwave.jwt.refresh-ttl", Duration.class);
+    }
+
+    /** An access token and the family's next refresh token ({@code link}'s token id). */
+    public TokenPair issue(User user, RefreshFamilies.Link link) {
         Instant now = Instant.now();
         Duration accessTtl = config.getValue("soundwave.jwt.access-ttl", Duration.class);
-        Duration refreshTtl = config.getValue("soundwave.jwt.refresh-ttl", Duration.class);
+        JWTClaimsSet refresh = new JWTClaimsSet.Builder(claims(user, REFRESH_AUDIENCE, now, refreshTtl()))
+                .jwtID(link.jti().toString())
+                .claim(FAMILY, link.family().toString())
+                .build();
         return new TokenPair(
                 sign(claims(user, ACCESS_AUDIENCE, now, accessTtl)),
-                sign(claims(user, REFRESH_AUDIENCE, now, refreshTtl)),
+                sign(refresh),
                 "Bearer",
                 accessTtl.toSeconds());
     }
@@ -78,11 +91,14 @@ public class TokenService {
                     && claims.getExpirationTime() != null
                     && claims.getExpirationTime().toInstant().isAfter(Instant.now())
                     && claims.getSubject() != null
-                    && claims.getIntegerClaim(TOKEN_VERSION) != null;
+                    && claims.getIntegerClaim(TOKEN_VERSION) != null
+                    && claims.getStringClaim(FAMILY) != null
+                    && claims.getJWTID() != null;
             return valid
-                    ? Optional.of(new RefreshClaims(Long.parseLong(claims.getSubject()), claims.getIntegerClaim(TOKEN_VERSION)))
+                    ? Optional.of(new RefreshClaims(Long.parseLong(claims.getSubject()), claims.getIntegerClaim(TOKEN_VERSION),
+                            UUID.fromString(claims.getStringClaim(FAMILY)), UUID.fromString(claims.getJWTID())))
                     : Optional.empty();
-        } catch (ParseException | JOSEException | NumberFormatException e) {
+        } catch (ParseException | JOSEException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -176,6 +176,26 @@ class TokenIT {
         assertEquals(401, post(cluster.url("/api/auth/refresh"), "{\"refresh_token\":\"" + myRefresh + "\"}").statusCode());
     }
 
+    /** Refresh-token rotation with reuse detection: each refresh token works once, and a replay revokes its family. */
+    @Test
+    void aRefreshTokenWorksOnceAndItsReplayRevokesItsWholeFamily() {
+        String name = "rot" + UUID.randomUUID().toString().substring(0, 8);
+        String first = field(Http.memberTokens(cluster, name), "refresh_token");
+        HttpResponse<String> otherSignIn = post(cluster.url("/api/auth/token"), "{\"username\":\"" + name + "\",\"password\":\"correct horse\"}");
+        String otherFamily = field(otherSignIn.body(), "refresh_token");
+
+        HttpResponse<String> once = post(cluster.url("/api/auth/refresh"), "{\"refresh_token\":\"" + first + "\"}");
+        assertEquals(200, once.statusCode(), once.body());
+        String second = field(once.body(), "refresh_token");
+        assertNotEquals(first, second, "each refresh answers a new refresh token");
+
+        assertEquals(401, post(cluster.url("/api/auth/refresh"), "{\"refresh_token\":\"" + first + "\"}").statusCode(), "the first one again: a replay");
+        assertEquals(401, post(cluster.url("/api/auth/refresh"), "{\"refresh_token\":\"" + second + "\"}").statusCode(),
+                "the replay revoked the family: its latest token too");
+        assertEquals(200, post(cluster.url("/api/auth/refresh"), "{\"refresh_token\":\"" + otherFamily + "\"}").statusCode(),
+                "another sign-in's family is untouched");
+    }
+
     @Test
     void anAccessTokenIsNotARefreshToken() {
         assertEquals(401, post(cluster.url("/api/auth/refresh"), "{\"refresh_token\":\"" + access + "\"}").statusCode());
