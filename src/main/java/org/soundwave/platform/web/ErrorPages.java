@@ -23,6 +23,9 @@ public class ErrorPages extends HttpServlet {
     public static final String UNAUTHORIZED_DETAIL = "Send a valid access token: Authorization: Bearer <token>.";
     public static final String FORBIDDEN_DETAIL = "Your account may not do this.";
 
+    /** A request attribute with what an error page should say instead of its status's usual text. */
+    public static final String DETAIL = "soundwave.error.detail";
+
     @Inject
     DatabaseAvailability database;
 
