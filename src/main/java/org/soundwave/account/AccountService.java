@@ -18,9 +18,16 @@ public class AccountService {
     @Inject
     PasswordHashing passwords;
 
-    /** Opens a member's account; {@link AccountConflictException} if the username or email is taken. */
+    @Inject
+    CredentialThrottle hashing;
+
+    /**
+     * Opens a member's account; {@link AccountConflictException} if the username or email is taken,
+     * {@link TooManyAttemptsException} if the client's address has used up its hashes for the minute.
+     */
     @Transactional
-    public AccountView register(Registration registration) {
+    public AccountView register(Registration registration, String clientAddress) {
+        hashing.take(clientAddress);
         long id = insert(registration, Role.MEMBER)
                 .orElseThrow(() -> new AccountConflictException(usernameTaken(registration.getUsername()) ? "username" : "email"));
         return AccountView.of(em.find(User.class, id));

@@ -25,6 +25,9 @@ public class AuthService {
     LoginThrottle throttle;
 
     @Inject
+    CredentialThrottle hashing;
+
+    @Inject
     TokenService tokens;
 
     @Inject
@@ -37,13 +40,15 @@ public class AuthService {
 
     /**
      * The user these credentials belong to. An unknown username costs the same hashing work as a wrong
-     * password, and gets the same answer.
+     * password, and gets the same answer. {@link SignInException} for wrong or throttled credentials,
+     * {@link TooManyAttemptsException} when the client's address has used up its hashes for the minute.
      */
     public User authenticate(Credentials credentials, String clientAddress) {
         Optional<String> account = Usernames.canonical(credentials.getUsername());
         throttle.retryAfter(account, clientAddress).ifPresent(wait -> {
             throw SignInException.throttled(wait);
         });
+        hashing.take(clientAddress);
         Optional<User> user = account.flatMap(name -> User.byUsername(em, name));
         boolean matches = passwords.matches(credentials.getPassword(), user.map(User::passwordHash).orElseGet(this::decoyHash));
         if (user.isEmpty() || !matches) {

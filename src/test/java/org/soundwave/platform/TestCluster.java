@@ -130,6 +130,36 @@ public final class TestCluster {
         return Optional.ofNullable(hostsPrefix);
     }
 
+    /** The balancer's URL on the hosts' network (a client on another host uses it), e.g. http://198.18.1.2:18080. */
+    public String balancerOnHostsNet(String path) {
+        return "http://" + hostsNet().orElseThrow(() -> new AssertionError("this cluster runs on loopback, not on hosts"))
+                + ".2:" + httpPort + path;
+    }
+
+    /**
+     * Runs a command on one of this cluster's hosts (lb, db or a node: ip netns exec into its namespace), as a
+     * client from that host's address would; what it printed and how it exited.
+     */
+    public Result onHost(String host, String... command) {
+        List<String> commandLine = new ArrayList<>(List.of("ip", "netns", "exec",
+                hostsPrefix().orElseThrow(() -> new AssertionError("this cluster runs on loopback, not on hosts")) + "-" + host));
+        commandLine.addAll(List.of(command));
+        try {
+            Process process = new ProcessBuilder(commandLine).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError(commandLine + " did not end");
+            }
+            return new Result(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new AssertionError(commandLine + " could not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** A node's HTTP port: node1 has the first, nodeN the Nth (also for nodes add-node adds). */
     public int nodePort(String node) {
         return nodePort + Integer.parseInt(node.substring("node".length())) - 1;
@@ -333,6 +363,10 @@ public final class TestCluster {
             // CPU on C1-only nodes. Hashing and verifying are the same code either way (RegistrationIT checks
             // the setting reaches the stored hash).
             env.put("SOUNDWAVE_PASSWORD_ITERATIONS", String.valueOf(PASSWORD_ITERATIONS));
+            // This machine's own addresses (the test JVM's, as the nodes see it) hash without a per-address
+            // bound: the suite opens and signs in hundreds of accounts from here. CredentialThrottleIT asks
+            // from another host of the test network, under the default bound.
+            env.put("SOUNDWAVE_CREDENTIALS_EXEMPT_ADDRESSES", hostsNet == null ? "127.0.0.1" : "127.0.0.1," + hostsNet + ".1");
             // httpd checks each node every second instead of every 2: the suite takes nodes out of rotation
             // and back some forty times, and each waits for a failed check, then two passed ones.
             env.put("SOUNDWAVE_HC_INTERVAL", "1");

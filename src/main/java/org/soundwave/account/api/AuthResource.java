@@ -48,7 +48,7 @@ public class AuthResource {
     @Path("register")
     public Response register(@Valid Registration registration) {
         Problem.requireBody(registration);
-        return Response.status(Response.Status.CREATED).entity(accounts.register(registration)).build();
+        return Response.status(Response.Status.CREATED).entity(accounts.register(registration, ClientAddress.of(request))).build();
     }
 
     /** Username and password → an access token (minutes) and a refresh token (days). */

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.soundwave.account.AuthService;
 import org.soundwave.account.Credentials;
 import org.soundwave.account.SignInException;
+import org.soundwave.account.TooManyAttemptsException;
 import org.soundwave.account.User;
 import org.soundwave.platform.web.ClientAddress;
 
@@ -36,7 +37,7 @@ public class AccountIdentityStore implements IdentityStore {
             // The account id as the caller's unique id: the session keeps it, so no request looks it up again.
             return new CredentialValidationResult(null, new CallerPrincipal(user.username()), null, String.valueOf(user.id()),
                     Set.of(user.role().group()));
-        } catch (SignInException refused) {
+        } catch (SignInException | TooManyAttemptsException refused) {
             request.setAttribute(FAILURE, refused.getMessage());
             return CredentialValidationResult.INVALID_RESULT;
         }

@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.IOException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.soundwave.account.AccountConflictException;
+import org.soundwave.account.TooManyAttemptsException;
+import org.soundwave.platform.web.ClientAddress;
 import org.soundwave.account.AccountService;
 import org.soundwave.account.Registration;
 
@@ -28,9 +31,14 @@ public class SignUpPage {
 
     public void signUp() throws IOException {
         try {
-            accounts.register(registration);
+            accounts.register(registration, ClientAddress.of((HttpServletRequest) faces.getExternalContext().getRequest()));
         } catch (AccountConflictException taken) {
             faces.addMessage("signup:" + taken.field(), new FacesMessage(FacesMessage.SEVERITY_ERROR, taken.getMessage(), null));
+            return;
+        } catch (TooManyAttemptsException busy) {
+            faces.getExternalContext().setResponseStatus(busy.status());
+            faces.getExternalContext().addResponseHeader("Retry-After", busy.headers().get("Retry-After"));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, busy.getMessage(), null));
             return;
         }
         if (SignInPage.authenticate(faces, security, registration.getUsername(), registration.getPassword())) {

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.soundwave.platform.PageVisitor;
@@ -23,21 +20,15 @@ import org.soundwave.platform.TestCluster;
 class OperatorEndpointsIT {
 
     private static TestCluster cluster;
-    private static String balancer;
 
     @BeforeAll
     static void start() {
         cluster = TestCluster.get();
-        String net = cluster.hostsNet().orElseThrow(() -> new AssertionError("the test cluster runs on hosts of its own (--hosts)"));
-        balancer = "http://" + net + ".2:" + cluster.url("").replaceAll(".*:", "");
     }
 
-    /** Status code and body of a GET sent from the database's host, not an operator's address. */
-    private static String[] fromElsewhere(String path) throws IOException, InterruptedException {
-        Process curl = new ProcessBuilder("ip", "netns", "exec", cluster.hostsPrefix().orElseThrow() + "-db",
-                "curl", "-s", "-m", "10", "-w", "\n%{http_code}", balancer + path).redirectErrorStream(true).start();
-        assertTrue(curl.waitFor(20, TimeUnit.SECONDS), "curl from the database's host");
-        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    /** Status code and body of a GET through the balancer sent from the database's host, not an operator's address. */
+    private static String[] fromElsewhere(String path) {
+        String out = cluster.onHost("db", "curl", "-s", "-m", "10", "-w", "\n%{http_code}", cluster.balancerOnHostsNet(path)).output();
         int last = out.lastIndexOf('\n');
         return new String[] {out.substring(last + 1).strip(), out.substring(0, Math.max(0, last))};
     }
