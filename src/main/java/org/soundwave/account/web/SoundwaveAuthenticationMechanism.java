@@ -18,11 +18,16 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.logging.Logger;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.soundwave.account.AuthService;
 import org.soundwave.account.SignIns;
+import org.soundwave.platform.DatabaseAvailability;
+import org.soundwave.platform.web.DatabaseOutageFilter;
 import org.soundwave.platform.web.FormToken;
 
 /**
@@ -45,6 +50,8 @@ import org.soundwave.platform.web.FormToken;
 @ApplicationScoped
 public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    private static final Logger LOG = Logger.getLogger(SoundwaveAuthenticationMechanism.class.getName());
+
     static final String MP_JWT_MECHANISM = "fish.payara.microprofile.jwtauth.eesecurity.JWTAuthenticationMechanism";
 
     @Inject
@@ -58,6 +65,9 @@ public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMecha
 
     @Inject
     AuthService auth;
+
+    @Inject
+    DatabaseAvailability database;
 
     @Inject
     Event<SignedIn> signedIn;
@@ -79,10 +89,9 @@ public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMecha
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SignedInUser.SESSION_KEY) instanceof SignedInUser user) {
-            if (signIns.isValid(user.signInId(), user.id())) {
+            if (signInValid(user, session)) {
                 return context.notifyContainerAboutLogin(user.username(), Set.of(user.role()));
             }
-            session.invalidate();   // signed out or revoked, perhaps on another node: this copy ends too
         }
         if (context.isProtected()) {
             String next = request.getRequestURI().substring(request.getContextPath().length());
@@ -111,12 +120,49 @@ public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMecha
         return context.notifyContainerAboutLogin(result.getCallerPrincipal().getName(), result.getCallerGroups());
     }
 
+    /**
+     * Whether the session's sign-in is still valid; a session whose sign-in ended (signed out or revoked,
+     * perhaps on another node) is invalidated here too. While the grid cannot answer, the session counts as
+     * signed out for this request (and is kept).
+     */
+    private boolean signInValid(SignedInUser user, HttpSession session) {
+        boolean valid;
+        try {
+            valid = signIns.isValid(user.signInId(), user.id());
+        } catch (RuntimeException gridFailure) {
+            LOG.warning("cannot check a sign-in in the data grid, treating the request as a visitor's: " + gridFailure);
+            return false;
+        }
+        if (!valid) {
+            session.invalidate();
+        }
+        return valid;
+    }
+
     /** MicroProfile JWT's verdict on the token, and a 401 for a genuine token that has been revoked since. */
     private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
                                         HttpMessageContext context) throws AuthenticationException {
         AuthenticationStatus status = jwt().validateRequest(request, response, context);
-        if (status == AuthenticationStatus.SUCCESS && context.getCallerPrincipal() instanceof JsonWebToken token
-                && !auth.isCurrent(token)) {
+        if (status != AuthenticationStatus.SUCCESS || !(context.getCallerPrincipal() instanceof JsonWebToken token)) {
+            return status;
+        }
+        boolean current;
+        try {
+            current = auth.isCurrent(token);
+        } catch (RuntimeException e) {
+            if (!database.failed(e)) {
+                throw e;
+            }
+            // Before any filter: the outage's answer (503, Retry-After) here, sent at once so it stays as it is.
+            try {
+                DatabaseOutageFilter.answer(request, response, request.getRequestURI().startsWith(request.getContextPath() + "/api/"));
+                response.flushBuffer();
+            } catch (IOException | ServletException unsent) {
+                throw new AuthenticationException(unsent);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (!current) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"soundwave\", error=\"invalid_token\"");
             return context.responseUnauthorized();
         }

@@ -64,7 +64,8 @@ public class DatabaseOutageFilter extends HttpFilter {
      * {@code Retry-After} is left to the page cache when it renders this (it may still serve a stale copy
      * instead, and a header cannot be taken back).
      */
-    static void answer(HttpServletRequest request, HttpServletResponse response, boolean api) throws IOException, ServletException {
+    /** The answer while the database is unreachable: 503 with Retry-After, a problem on the API, a page otherwise. */
+    public static void answer(HttpServletRequest request, HttpServletResponse response, boolean api) throws IOException, ServletException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Cache-Control", "no-store");
         if (!(response instanceof CapturingResponse)) {
