@@ -8,6 +8,13 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; 
 
 pg_running() { as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; }
 
+# psql as PostgreSQL's superuser over the private socket, with its password (every connection needs
+# one, local ones included). For bin/cluster's maintenance only: the application connects as soundwave.
+psql_admin() {
+    PGPASSWORD=$(cat "$SECRETS/db-admin-password") PGCONNECT_TIMEOUT=5 \
+        as_pg psql -X -h "$PG_DIR/socket" -p "$PG_PORT" -U postgres -d postgres "$@"
+}
+
 psql_app() {
     PGPASSWORD=$(cat "$SECRETS/db-password") PGCONNECT_TIMEOUT=5 \
         psql -X -q -v ON_ERROR_STOP=1 -h "$PG_ADDR" -p "$PG_PORT" -U soundwave -d "${APP_DB:-soundwave}" "$@"
@@ -19,8 +26,7 @@ psql_app() {
 ensure_scratch_database() {
     local name=$1 migration
     [[ "$name" =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || die "not a database name: $name"
-    as_pg psql -X -q -h "$PG_DIR/socket" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -v db="$name" \
-        >/dev/null <<'SQL'
+    psql_admin -q -v ON_ERROR_STOP=1 -v db="$name" >/dev/null <<'SQL'
 SELECT format('CREATE DATABASE %I OWNER soundwave', :'db')
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 SQL
@@ -33,8 +39,8 @@ SQL
 }
 
 # As root, PostgreSQL runs as the postgres user, who must reach the data directory. When the run
-# directory lies under one postgres cannot enter (a 700 home or temp directory), the data lives in
-# /var/tmp instead and run/postgres links to it.
+# directory lies under one postgres cannot enter (a 700 home or temp directory), the data lives in a new
+# directory of /var/tmp with a name no one can guess beforehand (mktemp), and run/postgres links to it.
 place_postgres_dir() {
     [ "$(id -u)" -eq 0 ] || return 0
     [ -e "$PG_DIR" ] && return 0
@@ -42,22 +48,42 @@ place_postgres_dir() {
         mkdir -p "$PG_DIR"
     else
         local outside
-        outside="/var/tmp/soundwave-postgres-$(printf '%s' "$RUN" | md5sum | cut -c1-12)"
+        outside=$(mktemp -d /var/tmp/soundwave-postgres.XXXXXXXXXX)
         say "postgres cannot enter $RUN: keeping its data in $outside (linked from $PG_DIR)"
-        mkdir -p "$outside"
         ln -sfn "$outside" "$PG_DIR"
         PG_DIR=$outside
+    fi
+}
+
+# PostgreSQL's directory and its socket's are its own (0700): no other local user reaches the socket.
+# Local connections need the superuser's password too (scram-sha-256, as over TCP); a cluster made
+# when they were trusted gets the password, then the rule, the first time this runs.
+secure_postgres() {
+    chmod 700 "$PG_DIR" "$PG_DIR/socket"
+    if grep -qE '^local +all +all +trust' "$PG_DIR/data/pg_hba.conf"; then
+        say "PostgreSQL: local connections now need a password (scram-sha-256)"
+        as_pg psql -X -q -h "$PG_DIR/socket" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+            -v pw="$(cat "$SECRETS/db-admin-password")" >/dev/null <<'SQL'
+SELECT format('ALTER ROLE postgres PASSWORD %L', :'pw') \gexec
+SQL
+        sed -i -E 's/^(local +[a-z]+ +all +)trust/\1scram-sha-256/' "$PG_DIR/data/pg_hba.conf"
+        as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" reload >/dev/null
     fi
 }
 
 ensure_postgres() {
     place_postgres_dir
     mkdir -p "$PG_DIR/socket"
+    chmod 700 "$PG_DIR" "$PG_DIR/socket"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR/" "$PG_DIR/socket"
     if [ ! -f "$PG_DIR/data/PG_VERSION" ]; then
         say "creating the PostgreSQL cluster in $PG_DIR/data"
-        as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
-            -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; die "initdb failed"; }
+        # The superuser's password through a file only postgres reads, removed at once.
+        install -m 600 "$SECRETS/db-admin-password" "$PG_DIR/initdb.pw"
+        [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR/initdb.pw"
+        as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --pwfile="$PG_DIR/initdb.pw" --auth=scram-sha-256 \
+            -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 || { rm -f "$PG_DIR/initdb.pw"; cat "$PG_DIR/initdb.log" >&2; die "initdb failed"; }
+        rm -f "$PG_DIR/initdb.pw"
     fi
     # On its own host, PostgreSQL takes connections from the hosts' network (nodes, and this machine's
     # scripts through the bridge), with the same password authentication.
@@ -72,15 +98,14 @@ ensure_postgres() {
             -o "-p $PG_PORT -k $PG_DIR/socket -c listen_addresses=$(pg_listen_address) -c max_connections=200 -c shared_buffers=256MB $PG_STATS" \
             start >/dev/null || { tail -20 "$PG_DIR/postgres.log" >&2; die "PostgreSQL did not start"; }
     fi
+    secure_postgres
     ensure_delay_proxy
     local password
     password=$(cat "$SECRETS/db-password")
     # Whether the application's database is new (created below): 'up' loads the demo data into it then.
-    [ -n "$(as_pg psql -X -tA -h "$PG_DIR/socket" -p "$PG_PORT" -U postgres -d postgres \
-        -c "SELECT 1 FROM pg_database WHERE datname = 'soundwave'")" ] || NEW_DATABASE=yes
+    [ -n "$(psql_admin -tA -c "SELECT 1 FROM pg_database WHERE datname = 'soundwave'")" ] || NEW_DATABASE=yes
     # The application's role and database, created once; the password follows the secrets file.
-    as_pg psql -X -q -h "$PG_DIR/socket" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
-        -v pw="$password" >/dev/null <<'SQL'
+    psql_admin -q -v ON_ERROR_STOP=1 -v pw="$password" >/dev/null <<'SQL'
 SELECT format('CREATE ROLE soundwave LOGIN PASSWORD %L', :'pw')
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'soundwave') \gexec
 SELECT format('ALTER ROLE soundwave PASSWORD %L', :'pw') \gexec

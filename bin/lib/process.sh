@@ -45,6 +45,8 @@ ensure_secrets() {
     mkdir -p "$SECRETS"
     chmod 700 "$SECRETS"
     [ -f "$SECRETS/db-password" ] || { random_secret > "$SECRETS/db-password"; chmod 600 "$SECRETS/db-password"; }
+    # PostgreSQL's superuser (bin/cluster's own maintenance; the application never uses it).
+    [ -f "$SECRETS/db-admin-password" ] || { random_secret > "$SECRETS/db-admin-password"; chmod 600 "$SECRETS/db-admin-password"; }
     if [ ! -f "$SECRETS/jwt-private.pem" ]; then
         openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$SECRETS/jwt-private.pem" 2>/dev/null
         openssl pkey -in "$SECRETS/jwt-private.pem" -pubout -out "$SECRETS/jwt-public.pem" 2>/dev/null

@@ -177,6 +177,11 @@ public final class TestCluster {
         return "jdbc:postgresql://" + (hostsNet == null ? "127.0.0.1" : hostsNet + ".3") + ":" + pgPort + "/soundwave";
     }
 
+    /** PostgreSQL's port (on its socket and its address). */
+    public int pgPort() {
+        return pgPort;
+    }
+
     /** A secret bin/cluster generated for this cluster (db-password, admin-password, jwt-private.pem, ...). */
     public Path secret(String name) {
         return runDir.resolve("secrets").resolve(name);
