@@ -130,10 +130,12 @@ cmd_add_node() {
     if is_local "$name"; then
         ensure_built
         if hosts_mode; then ensure_host "$name"; fi
+        grid_firewall   # the other nodes admit the new one before it joins
         start_node "$name"
         if ! wait_ready "$name"; then
             stop_node "$name"
             remove_member_line "$name"
+            grid_firewall
             die "$name did not start; the cluster is as it was (bin/cluster logs $name)"
         fi
     else
@@ -179,6 +181,7 @@ cmd_remove_node() {
     fi
     lift_drain "$name"
     remove_member_line "$name"
+    grid_firewall
     render_httpd_conf
     save_settings
     echo "$name removed; the cluster has $(node_names | tr '\n' ' ')"

@@ -14,6 +14,11 @@
 #
 # A partition cuts one node's host off from the other nodes' (blackhole routes on both sides: packets are
 # dropped, as on a broken link, while the balancer and PostgreSQL still reach it); heal removes them.
+#
+# A closed grid: Hazelcast's open-source edition admits any member that knows the cluster name, without
+# authentication or encryption (those are Enterprise features), so each node's host admits connections to
+# its Hazelcast port from the nodes file's addresses only (nftables, table inet soundwave_grid) and resets
+# every other one: this machine, the balancer's and PostgreSQL's hosts included.
 
 hosts_mode() { [ "$HOSTS" = yes ]; }
 
@@ -69,7 +74,38 @@ ensure_host_network() {
     ensure_host lb
     ensure_host db
     for name in $(node_names); do is_local "$name" && ensure_host "$name"; done
+    grid_firewall
     return 0
+}
+
+# grid_firewall: every local node's host admits its Hazelcast port to the nodes file's addresses only.
+# Each host's table is replaced whole, in one nftables transaction; add-node and remove-node call this
+# after each change of the nodes file (before a new node starts, so the others admit it).
+grid_firewall() {
+    hosts_mode || return 0
+    local name ns members=""
+    for name in $(node_names); do members+="${members:+, }$(node_host "$name")"; done
+    for name in $(node_names); do
+        is_local "$name" || continue
+        ns=$(host_ns "$name")
+        ip netns list | grep -qE "^$ns( |$)" || continue
+        ip netns exec "$ns" nft -f - <<NFT || die "cannot set $name's grid firewall (nftables)"
+table inet soundwave_grid
+delete table inet soundwave_grid
+table inet soundwave_grid {
+    set members {
+        type ipv4_addr
+        elements = { $members }
+    }
+    chain input {
+        type filter hook input priority 0; policy accept;
+        iif "lo" accept
+        tcp dport $(node_hz_port "$name") ip saddr @members accept
+        tcp dport $(node_hz_port "$name") reject with tcp reset
+    }
+}
+NFT
+    done
 }
 
 # ensure_host HOST: its namespace, with loopback up and one link to the bridge carrying its address.

@@ -19,5 +19,5 @@ ensure_packages() {
 
 # The packages a running cluster needs.
 CLUSTER_PACKAGES=(postgresql-15 apache2 apache2-utils curl openssl ca-certificates jq)
-# And with --hosts: network namespaces (ip) and the forwarder of the balancer's usual URL.
-HOSTS_PACKAGES=(iproute2 socat)
+# And with --hosts: network namespaces (ip), the forwarder of the balancer's usual URL, the grid's firewall (nft).
+HOSTS_PACKAGES=(iproute2 socat nftables)
