@@ -8,15 +8,6 @@ BALANCER_GROWTH=8
 # 100 sends the new node about one new visitor in 20.
 FULL_FACTOR=100
 SLOW_START_FACTOR=5
-# How httpd picks a member for a new visitor. While every member has its full share: bybusyness, the one
-# with the fewest requests in flight. Under byrequests (shares by count) a member that stalls keeps getting
-# its share and every client piles up on it: a node killed -9 accepts requests for the tens of
-# milliseconds its process takes to exit, and a GC pause collects them the same way (seen: 77 of ab's 100
-# in flight on one node 0.2 s before a kill, 100 failed; with bybusyness about a third of them, 50
-# failed, 31 in flight). While a node ramps up (slow_start): byrequests, which honours the load factors
-# (bybusyness uses them only to break ties, so a cold node would take what it can, slowly).
-STEADY_METHOD=bybusyness
-RAMP_METHOD=byrequests
 
 # The options every member gets in httpd's configuration.
 # retry is long on purpose: a member that failed live requests is put back by its health check (two
@@ -159,19 +150,12 @@ slow_start() {
     member_set "$name" "w_lf=$SLOW_START_FACTOR"
     ( ramp_factor "$name" ) </dev/null >/dev/null 2>&1 &
     echo $! > "$(node_dir "$name")/ramp.pid"
-    balancer_set "b_lbm=$RAMP_METHOD"   # after the PID file: another ramp that ends now keeps this
 }
-
-# any_ramp: whether some node's slow start is still running.
-any_ramp() { local f; for f in "$RUN"/nodes/*/ramp.pid; do pid_alive "$f" && return 0; done; return 1; }
-
-# steady_method: once no node ramps up, httpd goes back to its steady method.
-steady_method() { any_ramp || ! httpd_running || balancer_set "b_lbm=$STEADY_METHOD"; }
 
 ramp_factor() {
     local name=$1 started elapsed
     until balancer_state "$name" | grep -Eq '^Init Ok$'; do
-        pid_alive "$(node_dir "$name")/node.pid" || { rm -f "$(node_dir "$name")/ramp.pid"; steady_method; exit 0; }
+        pid_alive "$(node_dir "$name")/node.pid" || { rm -f "$(node_dir "$name")/ramp.pid"; exit 0; }
         sleep 0.5
     done
     started=$SECONDS
@@ -181,15 +165,10 @@ ramp_factor() {
     done
     member_set "$name" "w_lf=$FULL_FACTOR"
     rm -f "$(node_dir "$name")/ramp.pid"
-    steady_method
 }
 
 # end_slow_start NAME: stops NAME's ramp if one runs (its factor stays where it was).
-end_slow_start() {
-    pid_alive "$(node_dir "$1")/ramp.pid" || return 0
-    stop_pid "$(node_dir "$1")/ramp.pid" 5
-    steady_method
-}
+end_slow_start() { stop_pid "$(node_dir "$1")/ramp.pid" 5; }
 
 # wait_slow_start NAME...: until each node's ramp has reached its full share (or its process is gone).
 wait_slow_start() {
