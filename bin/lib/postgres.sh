@@ -55,11 +55,9 @@ place_postgres_dir() {
     fi
 }
 
-# PostgreSQL's directory and its socket's are its own (0700): no other local user reaches the socket.
 # Local connections need the superuser's password too (scram-sha-256, as over TCP); a cluster made
 # when they were trusted gets the password, then the rule, the first time this runs.
 secure_postgres() {
-    chmod 700 "$PG_DIR" "$PG_DIR/socket"
     if grep -qE '^local +all +all +trust' "$PG_DIR/data/pg_hba.conf"; then
         say "PostgreSQL: local connections now need a password (scram-sha-256)"
         as_pg psql -X -q -h "$PG_DIR/socket" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
@@ -74,6 +72,7 @@ SQL
 ensure_postgres() {
     place_postgres_dir
     mkdir -p "$PG_DIR/socket"
+    # Its directory and its socket's are its own: no other local user reaches the socket.
     chmod 700 "$PG_DIR" "$PG_DIR/socket"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR/" "$PG_DIR/socket"
     if [ ! -f "$PG_DIR/data/PG_VERSION" ]; then

@@ -78,10 +78,11 @@ public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMecha
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         String authorization = request.getHeader("Authorization");
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return bearer(request, response, context);
+            return bearer(request, response, context, api);
         }
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (api) {
             return context.doNothing();
         }
         if (context.isAuthenticationRequest() && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential c) {
@@ -141,7 +142,7 @@ public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMecha
 
     /** MicroProfile JWT's verdict on the token, and a 401 for a genuine token that has been revoked since. */
     private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
-                                        HttpMessageContext context) throws AuthenticationException {
+                                        HttpMessageContext context, boolean api) throws AuthenticationException {
         AuthenticationStatus status = jwt().validateRequest(request, response, context);
         if (status != AuthenticationStatus.SUCCESS || !(context.getCallerPrincipal() instanceof JsonWebToken token)) {
             return status;
@@ -155,7 +156,7 @@ public class SoundwaveAuthenticationMechanism implements HttpAuthenticationMecha
             }
             // Before any filter: the outage's answer (503, Retry-After) here, sent at once so it stays as it is.
             try {
-                DatabaseOutageFilter.answer(request, response, request.getRequestURI().startsWith(request.getContextPath() + "/api/"));
+                DatabaseOutageFilter.answer(request, response, api);
                 response.flushBuffer();
             } catch (IOException | ServletException unsent) {
                 throw new AuthenticationException(unsent);

@@ -57,9 +57,11 @@ class SessionsEndEverywhereIT {
         return response;
     }
 
-    private static Map<String, String> jar(PageVisitor visitor, String url) {
+    /** Signs the visitor in on that node's own sign-in page; the session's cookies, as a jar. */
+    private static Map<String, String> signInOn(String node, PageVisitor visitor, String name) {
+        visitor.signIn(cluster.nodeUrl(node, ""), name, "correct horse");
         Map<String, String> jar = new LinkedHashMap<>();
-        for (String pair : visitor.cookieHeader(url).split("; ")) {
+        for (String pair : visitor.cookieHeader(cluster.nodeUrl(node, "/")).split("; ")) {
             jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
         }
         assertTrue(jar.containsKey("JSESSIONID") && jar.containsKey("JSESSIONIDVERSION"), "both session cookies: " + jar);
@@ -74,8 +76,7 @@ class SessionsEndEverywhereIT {
     void signingOutOnOneNodeEndsTheSessionOnANodeThatServedItBefore() {
         String name = newMember();
         PageVisitor member = new PageVisitor();
-        member.signIn(cluster.nodeUrl("node1", ""), name, "correct horse");
-        Map<String, String> cookies = jar(member, cluster.nodeUrl("node1", "/"));
+        Map<String, String> cookies = signInOn("node1", member, name);
         assertTrue(opensProfile(withCookies(cluster.nodeUrl("node2", "/profile"), cookies), name), "node2 serves the session (and keeps a copy)");
         assertTrue(opensProfile(withCookies(cluster.nodeUrl("node1", "/profile"), cookies), name), "and node1");
         Map<String, String> copied = new LinkedHashMap<>(cookies);
@@ -95,12 +96,8 @@ class SessionsEndEverywhereIT {
     @Test
     void revokingAMembersAccessEndsEachOfTheirSessionsOnEveryNode() {
         String name = newMember();
-        PageVisitor first = new PageVisitor();
-        first.signIn(cluster.nodeUrl("node1", ""), name, "correct horse");
-        Map<String, String> onNode1 = jar(first, cluster.nodeUrl("node1", "/"));
-        PageVisitor second = new PageVisitor();
-        second.signIn(cluster.nodeUrl("node2", ""), name, "correct horse");
-        Map<String, String> onNode2 = jar(second, cluster.nodeUrl("node2", "/"));
+        Map<String, String> onNode1 = signInOn("node1", new PageVisitor(), name);
+        Map<String, String> onNode2 = signInOn("node2", new PageVisitor(), name);
         assertTrue(opensProfile(withCookies(cluster.nodeUrl("node2", "/profile"), onNode1), name), "node2 holds a copy of the first session too");
         assertTrue(opensProfile(withCookies(cluster.nodeUrl("node1", "/profile"), onNode2), name), "node1 of the second");
         String access = Http.token(cluster, name, "correct horse");
