@@ -24,8 +24,41 @@ member_options() {
     echo "$options"
 }
 
+# ensure_tls_certificate: the edge's certificate: the operator's (SOUNDWAVE_TLS_CERT, SOUNDWAVE_TLS_KEY), or
+# one made at the first 'up' into the run directory's secrets: self-signed, ECDSA P-256, for this machine's
+# names (localhost, 127.0.0.1 and the balancer's address). Clients that should trust it take secrets/tls-cert.pem.
+ensure_tls_certificate() {
+    if [ -n "$TLS_CERT" ]; then
+        EDGE_CERT=$TLS_CERT EDGE_KEY=$TLS_KEY
+        return
+    fi
+    EDGE_CERT="$SECRETS/tls-cert.pem" EDGE_KEY="$SECRETS/tls-key.pem"
+    [ -s "$EDGE_CERT" ] && [ -s "$EDGE_KEY" ] && return
+    mkdir -p "$SECRETS"
+    local names="DNS:localhost,IP:127.0.0.1"
+    [ "$LB_ADDR" = 127.0.0.1 ] || names+=",IP:$LB_ADDR"
+    (umask 077 && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 825 \
+        -subj "/CN=Soundwave on $(hostname)" -addext "subjectAltName=$names" \
+        -keyout "$EDGE_KEY.tmp" -out "$EDGE_CERT.tmp" 2>"$SECRETS/tls.log") \
+        || { cat "$SECRETS/tls.log" >&2; die "could not make the edge's TLS certificate"; }
+    mv "$EDGE_KEY.tmp" "$EDGE_KEY"
+    mv "$EDGE_CERT.tmp" "$EDGE_CERT"
+    say "made a TLS certificate for $names: $EDGE_CERT"
+}
+
+# The redirect of plain HTTP to HTTPS (SOUNDWAVE_HTTPS_REDIRECT=yes), for the HTTP virtual host: every
+# request but the operators' pages, to the same host name on the HTTPS port, path and query kept.
+# (mod_rewrite's rules come before ProxyPass.)
+http_redirect() {
+    [ "$HTTPS_REDIRECT" = yes ] || return 0
+    printf '    %s\n' "RewriteEngine On" \
+        "RewriteCond %{REQUEST_URI} !^/(balancer-manager|server-status)" \
+        "RewriteRule ^ https://%{SERVER_NAME}:$HTTPS_PORT%{REQUEST_URI} [R=301,L]"
+}
+
 render_httpd_conf() {
     local members="" name users=""
+    ensure_tls_certificate
     for name in $(node_names); do
         members+="        BalancerMember \"$(node_url "$name")\" $(member_options "$name")"$'\n'
     done
@@ -38,6 +71,10 @@ render_httpd_conf() {
     template=${template//@ROTATED_LOG@/${ROTATELOGS[*]}}
     template=${template//@LOG_SIZE@/$LOG_ROTATE_SIZE}
     template=${template//@HTTP_PORT@/$HTTP_PORT}
+    template=${template//@HTTPS_PORT@/$HTTPS_PORT}
+    template=${template//@TLS_CERT@/$EDGE_CERT}
+    template=${template//@TLS_KEY@/$EDGE_KEY}
+    template=${template//@HTTP_REDIRECT@/$(http_redirect)}
     template=${template//@LISTEN_ADDRESS@/$LB_ADDR}
     # Operators' pages answer this machine only: loopback, and with --hosts its address on the bridge.
     local machine=127.0.0.1
@@ -79,8 +116,11 @@ stop_httpd() {
 }
 
 balancer_manager() { echo "http://$LB_ADDR:$HTTP_PORT/balancer-manager"; }
+# Every virtual host's balancer-manager: httpd keeps a balancer per virtual host (HTTP and HTTPS).
+# (-k: the edge's certificate may name the site, not this machine's address.)
+balancer_managers() { echo "$(balancer_manager) https://$LB_ADDR:$HTTPS_PORT/balancer-manager"; }
 
-balancer_page() { curl -s -m 3 -H "Referer: $(balancer_manager)" "$(balancer_manager)" 2>/dev/null || true; }
+balancer_page() { curl -s -k -m 3 -H "Referer: ${1:-$(balancer_manager)}" "${1:-$(balancer_manager)}" 2>/dev/null || true; }
 
 # balancer_state ROUTE: the member's status as balancer-manager shows it (Init Ok, Init Stby Ok,
 # Init Drn Ok, Init HcFl, Init Dis, ...).
@@ -95,17 +135,19 @@ wait_balancer_state() {
     done
 }
 
-# balancer_set FIELD=VALUE...: changes the running balancer through balancer-manager: a form POST with
-# the page's nonce and a same-origin Referer. httpd answers 200 even when it ignores a change (wrong
-# nonce, no Referer), so callers wait for the state they asked for.
+# balancer_set FIELD=VALUE...: changes the running balancers (HTTP's and HTTPS's) through balancer-manager:
+# a form POST with the page's nonce and a same-origin Referer. httpd answers 200 even when it ignores a
+# change (wrong nonce, no Referer), so callers wait for the state they asked for.
 balancer_set() {
-    local nonce data field
-    nonce=$(balancer_page | grep -o 'nonce=[0-9a-fA-F-]*' | head -1 | cut -d= -f2 || true)
-    [ -n "$nonce" ] || die "cannot read balancer-manager's nonce at $(balancer_manager)"
-    data="b=soundwave&nonce=$nonce"
-    for field in "$@"; do data+="&$field"; done
-    curl -s -o /dev/null -m 5 -H "Referer: $(balancer_manager)" --data "$data" "$(balancer_manager)" \
-        || die "balancer-manager did not answer"
+    local nonce data field manager
+    for manager in $(balancer_managers); do
+        nonce=$(balancer_page "$manager" | grep -o 'nonce=[0-9a-fA-F-]*' | head -1 | cut -d= -f2 || true)
+        [ -n "$nonce" ] || die "cannot read balancer-manager's nonce at $manager"
+        data="b=soundwave&nonce=$nonce"
+        for field in "$@"; do data+="&$field"; done
+        curl -s -k -o /dev/null -m 5 -H "Referer: $manager" --data "$data" "$manager" \
+            || die "balancer-manager did not answer at $manager"
+    done
 }
 
 member_set() { local name=$1; shift; balancer_set "w=$(node_url "$name")" "$@"; }

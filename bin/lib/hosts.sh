@@ -157,28 +157,40 @@ remove_host_network() {
     say "removed the hosts' namespaces and links"
 }
 
-# The balancer at the usual URL: a forwarder on loopback to the balancer's host.
+# The balancer at the usual URLs: a forwarder on loopback to the balancer's host, one for HTTP
+# (forward.pid) and one for HTTPS (forward-https.pid).
 FORWARD_PID=forward.pid
+FORWARD_HTTPS_PID=forward-https.pid
 
 ensure_forward() {
     hosts_mode || return 0
-    pid_alive "$RUN/$FORWARD_PID" && return 0
-    say "forwarding 127.0.0.1:$HTTP_PORT to the balancer's host $LB_ADDR:$HTTP_PORT"
-    setsid socat "TCP-LISTEN:$HTTP_PORT,bind=127.0.0.1,reuseaddr,fork,backlog=1024" "TCP:$LB_ADDR:$HTTP_PORT" \
+    forward_port "$HTTP_PORT" "$FORWARD_PID" "http://127.0.0.1:$HTTP_PORT/server-status?auto"
+    forward_port "$HTTPS_PORT" "$FORWARD_HTTPS_PID" "https://127.0.0.1:$HTTPS_PORT/server-status?auto"
+}
+
+# forward_port PORT PIDFILE CHECK_URL: 127.0.0.1:PORT to the balancer's host, until CHECK_URL answers 200.
+forward_port() {
+    local port=$1 pidfile=$2 check=$3
+    pid_alive "$RUN/$pidfile" && return 0
+    say "forwarding 127.0.0.1:$port to the balancer's host $LB_ADDR:$port"
+    setsid socat "TCP-LISTEN:$port,bind=127.0.0.1,reuseaddr,fork,backlog=1024" "TCP:$LB_ADDR:$port" \
         </dev/null >>"$RUN/hosts/forward.log" 2>&1 &
-    echo $! > "$RUN/$FORWARD_PID"
+    echo $! > "$RUN/$pidfile"
     local deadline=$((SECONDS + 10))
-    until [ "$(http_code "http://127.0.0.1:$HTTP_PORT/server-status?auto")" = 200 ]; do
-        [ $SECONDS -lt $deadline ] || die "the forwarder to $LB_ADDR:$HTTP_PORT does not answer ($RUN/hosts/forward.log)"
+    until [ "$(http_code "$check")" = 200 ]; do
+        [ $SECONDS -lt $deadline ] || die "the forwarder to $LB_ADDR:$port does not answer ($RUN/hosts/forward.log)"
         sleep 0.2
     done
 }
 
-# The forwarder and the connections it still carries (its children, in its process group).
+# The forwarders and the connections they still carry (their children, in their process groups).
 stop_forward() {
-    pid_alive "$RUN/$FORWARD_PID" || { rm -f "$RUN/$FORWARD_PID"; return 0; }
-    kill -TERM -- "-$(cat "$RUN/$FORWARD_PID")" 2>/dev/null || true
-    stop_pid "$RUN/$FORWARD_PID" 5
+    local pidfile
+    for pidfile in "$FORWARD_PID" "$FORWARD_HTTPS_PID"; do
+        pid_alive "$RUN/$pidfile" || { rm -f "$RUN/$pidfile"; continue; }
+        kill -TERM -- "-$(cat "$RUN/$pidfile")" 2>/dev/null || true
+        stop_pid "$RUN/$pidfile" 5
+    done
 }
 
 # partition NODE: cuts NODE's host off from every other node's host, both ways; heal NODE undoes it.

@@ -69,11 +69,12 @@ cmd_up() {
         is_local "$name" || say "$name runs on $(node_host "$name"): start it there with the same nodes file"
     done
     [ "$NEW_DATABASE" = yes ] && [ "$empty" = no ] && load_demo
-    echo "Soundwave is up: http://127.0.0.1:$HTTP_PORT/ (served by ${ready[*]})"
+    echo "Soundwave is up: http://127.0.0.1:$HTTP_PORT/ and https://127.0.0.1:$HTTPS_PORT/ (served by ${ready[*]})"
     if [ ${#pending[@]} -gt 0 ]; then
         echo "  still starting: ${pending[*]}; httpd puts each in rotation once it is ready (bin/cluster status shows how far each is)"
     fi
     echo "  balancer-manager: http://127.0.0.1:$HTTP_PORT/balancer-manager   status: bin/cluster status"
+    echo "  TLS certificate: ${EDGE_CERT:-$SECRETS/tls-cert.pem}$([ "$HTTPS_REDIRECT" = yes ] && echo "; plain HTTP redirects to HTTPS")"
     if hosts_mode; then
         echo "  hosts: balancer $(host_ns lb) $LB_ADDR, PostgreSQL $(host_ns db) $PG_ADDR, $(for name in $(local_nodes); do printf '%s %s ' "$(host_ns "$name")" "$(node_host "$name")"; done)"
     fi
@@ -170,8 +171,8 @@ cmd_status() {
     done
     echo
     local httpd=stopped pg=stopped
-    httpd_running && httpd="PID $(cat "$RUN/httpd/httpd.pid"), http://127.0.0.1:$HTTP_PORT/"
-    if hosts_mode && httpd_running; then httpd+=" (forwarded to its host $(host_ns lb) $LB_ADDR:$HTTP_PORT)"; fi
+    httpd_running && httpd="PID $(cat "$RUN/httpd/httpd.pid"), http://127.0.0.1:$HTTP_PORT/ and https://127.0.0.1:$HTTPS_PORT/"
+    if hosts_mode && httpd_running; then httpd+=" (forwarded to its host $(host_ns lb) $LB_ADDR)"; fi
     pg=$(postgres_state)
     [ -n "$queue" ] && echo "$queue"
     echo "httpd:      $httpd"

@@ -21,7 +21,7 @@ stop_pid() {
     rm -f "$file"
 }
 
-http_code() { curl -s -o /dev/null -m 3 -w '%{http_code}' "$1" 2>/dev/null || true; }
+http_code() { curl -s -k -o /dev/null -m 3 -w '%{http_code}' "$1" 2>/dev/null || true; }
 
 
 ensure_built() {

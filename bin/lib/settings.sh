@@ -7,6 +7,7 @@ parse_options() {
         case "$1" in
             --run-dir) SOUNDWAVE_RUN_DIR=$2; shift 2 ;;
             --http-port) SOUNDWAVE_HTTP_PORT=$2; shift 2 ;;
+            --https-port) SOUNDWAVE_HTTPS_PORT=$2; shift 2 ;;
             --node-port) SOUNDWAVE_NODE_PORT=$2; shift 2 ;;
             --hazelcast-port) SOUNDWAVE_HAZELCAST_PORT=$2; shift 2 ;;
             --pg-port) SOUNDWAVE_PG_PORT=$2; shift 2 ;;
@@ -39,6 +40,20 @@ load_settings() {
         done < "$saved"
     fi
     HTTP_PORT=${SOUNDWAVE_HTTP_PORT:-8080}
+    [[ "$HTTP_PORT" =~ ^[0-9]+$ ]] || die "not a number: $HTTP_PORT"
+    # HTTPS beside HTTP: 8443 for 8080 (and 18443 for the tests' 18080), so clusters on other ports never
+    # share one.
+    HTTPS_PORT=${SOUNDWAVE_HTTPS_PORT:-$((HTTP_PORT + 363))}
+    # The edge's certificate and key (PEM): the operator's, or one made for this machine at the first 'up'
+    # (bin/lib/balancer.sh, ensure_tls_certificate).
+    TLS_CERT=${SOUNDWAVE_TLS_CERT:-}
+    TLS_KEY=${SOUNDWAVE_TLS_KEY:-}
+    if [ -n "$TLS_CERT" ] || [ -n "$TLS_KEY" ]; then
+        [ -r "$TLS_CERT" ] && [ -r "$TLS_KEY" ] || die "SOUNDWAVE_TLS_CERT and SOUNDWAVE_TLS_KEY must both name readable PEM files"
+    fi
+    # yes: plain HTTP answers every page with a redirect to HTTPS (operators' pages excepted).
+    HTTPS_REDIRECT=${SOUNDWAVE_HTTPS_REDIRECT:-no}
+    [[ "$HTTPS_REDIRECT" =~ ^(yes|no)$ ]] || die "SOUNDWAVE_HTTPS_REDIRECT must be yes or no"
     NODE_PORT=${SOUNDWAVE_NODE_PORT:-8181}
     HZ_PORT=${SOUNDWAVE_HAZELCAST_PORT:-5901}
     PG_PORT=${SOUNDWAVE_PG_PORT:-5433}
@@ -63,7 +78,7 @@ load_settings() {
         PG_HOST=${SOUNDWAVE_PG_HOST:-127.0.0.1}
     fi
     NODES_FILE=${SOUNDWAVE_NODES_FILE:-$RUN/nodes.conf}
-    for n in "$HTTP_PORT" "$NODE_PORT" "$HZ_PORT" "$PG_PORT" "$ACTIVE" "$STANDBY"; do
+    for n in "$HTTPS_PORT" "$NODE_PORT" "$HZ_PORT" "$PG_PORT" "$ACTIVE" "$STANDBY"; do
         [[ "$n" =~ ^[0-9]+$ ]] || die "not a number: $n"
     done
     [ "$ACTIVE" -ge 1 ] || die "--nodes must be at least 1"
@@ -85,6 +100,10 @@ load_settings() {
 save_settings() {
     cat > "$RUN/cluster.conf" <<EOF
 SOUNDWAVE_HTTP_PORT=$HTTP_PORT
+SOUNDWAVE_HTTPS_PORT=$HTTPS_PORT
+SOUNDWAVE_TLS_CERT=$TLS_CERT
+SOUNDWAVE_TLS_KEY=$TLS_KEY
+SOUNDWAVE_HTTPS_REDIRECT=$HTTPS_REDIRECT
 SOUNDWAVE_NODE_PORT=$NODE_PORT
 SOUNDWAVE_HAZELCAST_PORT=$HZ_PORT
 SOUNDWAVE_PG_PORT=$PG_PORT

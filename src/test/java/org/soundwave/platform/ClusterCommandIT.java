@@ -98,7 +98,7 @@ class ClusterCommandIT {
 
         pids.forEach((what, pid) -> assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
                 what + " (PID " + pid + ") still running"));
-        for (int port : List.of(18380, 18381, 15981, 15435)) {
+        for (int port : List.of(18380, 18380 + 363, 18381, 15981, 15435)) {   // 18380 + 363: its HTTPS
             assertFalse(listening(port), "port " + port + " still open");
         }
         try (Stream<Path> files = Files.walk(runDir)) {

@@ -14,12 +14,23 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
-/** Someone using the pages over HTTP with their own cookies: a visitor who may sign in on the sign-in page. */
+/** Someone using the pages with their own cookies: a visitor who may sign in on the sign-in page. */
 public final class PageVisitor {
 
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final HttpClient http;
+
+    /** Over HTTP. */
+    public PageVisitor() {
+        http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    /** Over HTTPS too, trusting what {@code tls} trusts (e.g. {@link TestCluster#edgeTls()}). */
+    public PageVisitor(SSLContext tls) {
+        http = HttpClient.newBuilder().cookieHandler(cookies).sslContext(tls).build();
+    }
 
     /** The Cookie header this visitor sends to the URL: what someone who copied it would replay. */
     public String cookieHeader(String url) {

@@ -1,9 +1,13 @@
 package org.soundwave.platform;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +18,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The private cluster every integration test shares: PostgreSQL, three Payara Micro nodes (two active,
@@ -105,6 +111,31 @@ public final class TestCluster {
 
     public String url(String path) {
         return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    /** The balancer over HTTPS (bin/cluster's SOUNDWAVE_HTTPS_PORT, as 'up' saved it). */
+    public String httpsUrl(String path) {
+        String port = read(runDir.resolve("cluster.conf")).lines()
+                .filter(line -> line.startsWith("SOUNDWAVE_HTTPS_PORT="))
+                .map(line -> line.substring("SOUNDWAVE_HTTPS_PORT=".length()))
+                .findFirst().orElseThrow(() -> new AssertionError("no HTTPS port in " + runDir.resolve("cluster.conf")));
+        return "https://127.0.0.1:" + port + path;
+    }
+
+    /** TLS that trusts exactly the certificate bin/cluster made for the edge (secrets/tls-cert.pem). */
+    public SSLContext edgeTls() {
+        try (InputStream pem = Files.newInputStream(secret("tls-cert.pem"))) {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry("edge", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            return tls;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new AssertionError("cannot trust " + secret("tls-cert.pem"), e);
+        }
     }
 
     public String nodeUrl(String node, String path) {
@@ -264,8 +295,13 @@ public final class TestCluster {
 
     /** Each member's load factor as balancer-manager shows it now (route to factor, 1-100). */
     public Map<String, Integer> loadFactors() {
+        return loadFactors(url("/balancer-manager"));
+    }
+
+    /** The same, as the balancer-manager at this URL shows them (httpd has one balancer per virtual host). */
+    public Map<String, Integer> loadFactors(String balancerManager) {
         Map<String, Integer> factors = new TreeMap<>();
-        script("bin/lib/balancer-state", url("/balancer-manager")).lines()
+        script("bin/lib/balancer-state", balancerManager).lines()
                 .map(line -> line.split("\t"))
                 .filter(fields -> fields.length >= 4)
                 .forEach(fields -> factors.put(fields[0], (int) Double.parseDouble(fields[3])));

@@ -90,27 +90,32 @@ class RollingDeployIT {
         Path war = WarBuilds.withVersion(version);
         String username = "roller" + System.nanoTime() % 1_000_000;
         Http.newMember(cluster, username);
-        PageVisitor member = new PageVisitor();
-        member.signIn(cluster.url(""), username, "correct horse");
-        assertSignedIn(member.get(cluster.url("/profile")), username);
+        // The member comes over HTTPS: httpd's HTTPS virtual host has a balancer of its own, which bin/cluster
+        // drains and slow-starts as it does the HTTP one.
+        PageVisitor member = new PageVisitor(cluster.edgeTls());
+        member.signIn(cluster.httpsUrl(""), username, "correct horse");
+        assertSignedIn(member.get(cluster.httpsUrl("/profile")), username);
 
         SteadyLoad load = SteadyLoad.start(USERS, THINK_TIME, cluster.url("/"));
         AtomicBoolean deploying = new AtomicBoolean(true);
         CompletableFuture<Map<String, Integer>> memberRequests = CompletableFuture.supplyAsync(() -> {
             Map<String, Integer> outcomes = new TreeMap<>();
             while (deploying.get()) {
-                HttpResponse<String> page = member.get(cluster.url("/profile"));
+                HttpResponse<String> page = member.get(cluster.httpsUrl("/profile"));
                 boolean signedIn = page.statusCode() == 200 && page.body().contains(username);
                 outcomes.merge(signedIn ? "signed in" : page.statusCode() + " not signed in", 1, Integer::sum);
                 TestCluster.pause(Duration.ofMillis(200));
             }
             return outcomes;
         });
-        // Each member's smallest load factor while the deploy runs: a node back in rotation starts small.
+        // Each member's smallest load factor while the deploy runs, in both balancers (HTTP's and HTTPS's): a
+        // node back in rotation starts small.
         CompletableFuture<Map<String, Integer>> leastFactors = CompletableFuture.supplyAsync(() -> {
             Map<String, Integer> least = new TreeMap<>();
             while (deploying.get()) {
                 cluster.loadFactors().forEach((route, factor) -> least.merge(route, factor, Math::min));
+                cluster.loadFactors(cluster.httpsUrl("/balancer-manager"))
+                        .forEach((route, factor) -> least.merge("https " + route, factor, Math::min));
                 TestCluster.pause(Duration.ofMillis(200));
             }
             return least;
@@ -134,14 +139,16 @@ class RollingDeployIT {
             }
         }
         for (String node : TestCluster.ACTIVE) {
-            assertTrue(least.getOrDefault(node, TestCluster.FULL_FACTOR) < TestCluster.FULL_FACTOR,
-                    node + " entered rotation with less than a full share of new visitors (slow start): " + least);
+            for (String balancer : List.of("", "https ")) {
+                assertTrue(least.getOrDefault(balancer + node, TestCluster.FULL_FACTOR) < TestCluster.FULL_FACTOR,
+                        node + " entered rotation with less than a full share of new visitors (slow start): " + least);
+            }
         }
         assertTrue(totals.complete() > 0, totals.output());
         assertEquals(0, totals.failed(), "failed requests during the deploy\n" + totals.output());
         assertEquals(0, totals.non2xx(), "non-2xx responses during the deploy\n" + totals.output());
         assertEquals(List.of("signed in"), List.copyOf(outcomes.keySet()), "the member's requests during the deploy: " + outcomes);
-        HttpResponse<String> profile = member.get(cluster.url("/profile"));
+        HttpResponse<String> profile = member.get(cluster.httpsUrl("/profile"));
         assertSignedIn(profile, username);
         assertTrue(profile.body().contains("<span id=\"version\">" + version), "the page shows the new version");
         versions().forEach((node, running) -> assertEquals(version, running, node + " runs the new build"));
