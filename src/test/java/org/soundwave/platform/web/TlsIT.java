@@ -23,7 +23,7 @@ import org.soundwave.platform.TestCluster;
 
 /**
  * TLS at the edge: httpd serves the site over HTTPS too, with the certificate bin/cluster made at the first
- * 'up' (trusted here, and only it), TLS 1.2 or 1.3 and HSTS; over HTTPS the nodes build https:// redirects and
+ * 'up' (trusted here, and only it), TLS 1.2 or 1.3, HSTS and HTTP/2 for clients that offer it; over HTTPS the nodes build https:// redirects and
  * set the session cookie Secure, over HTTP neither, whatever X-Forwarded-Proto a client sends; and with
  * SOUNDWAVE_HTTPS_REDIRECT=yes plain HTTP redirects to HTTPS, the operators' pages excepted.
  */
@@ -50,6 +50,19 @@ class TlsIT {
                 "no HSTS over plain HTTP, where it means nothing");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cluster.secret("tls-key.pem"))),
                 "the private key is its owner's only");
+    }
+
+    @Test
+    void clientsThatOfferHttp2GetItOverHttpsAndTheOthersHttp11() {
+        HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(cluster.edgeTls()).build();
+        HttpResponse<String> page = Http.get(h2, cluster.httpsUrl("/"));
+        assertEquals(200, page.statusCode());
+        assertEquals(HttpClient.Version.HTTP_2, page.version());
+        assertTrue(TestCluster.ACTIVE.contains(TestCluster.servedBy(page)), "served by an active node: " + page.headers().map());
+
+        HttpClient h11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(cluster.edgeTls()).build();
+        assertEquals(HttpClient.Version.HTTP_1_1, Http.get(h11, cluster.httpsUrl("/")).version(), "HTTP/1.1 over HTTPS (ab, curl)");
+        assertEquals(HttpClient.Version.HTTP_1_1, Http.get(h2, cluster.url("/")).version(), "plain HTTP stays HTTP/1.1 (no h2c)");
     }
 
     @Test
