@@ -1,7 +1,20 @@
 # shellcheck shell=bash
 # bin/cluster's Processes by PID file, the build of what is missing, and the run directory's secrets. Sourced by bin/cluster.
 
-pid_alive() { local f=$1; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }
+# process_running PID: the process exists and is not on its way out. Linux marks a process that was killed or
+# is ending as exiting (PF_EXITING, 0x4 in /proc/PID/stat's flags) from its first step of exit, through the
+# tearing down of its memory and sockets (about 0.1 s for a node), to the zombie its parent has not reaped
+# yet, for which kill -0 still succeeds: 'up' right after a kill -9 took the dying node for a running one.
+process_running() {
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+    stat=${stat##*) }   # the fields after the command name, which may hold spaces and parentheses
+    # shellcheck disable=SC2086  # split into fields: state is the first, flags the seventh
+    set -- $stat
+    [ "$1" != Z ] && [ "$1" != X ] && [ $(( $7 & 4 )) -eq 0 ]
+}
+
+pid_alive() { local f=$1; [ -f "$f" ] && process_running "$(cat "$f")"; }
 
 # stop_pid FILE SECONDS: SIGTERM, wait, then SIGKILL (STOP_KILLED=yes); only the PID this run directory recorded.
 stop_pid() {
@@ -10,13 +23,13 @@ stop_pid() {
     pid=$(cat "$file")
     kill -TERM "$pid" 2>/dev/null || true
     deadline=$((SECONDS + grace))
-    while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    while process_running "$pid" && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
     STOP_KILLED=no
-    if kill -0 "$pid" 2>/dev/null; then
+    if process_running "$pid"; then
         STOP_KILLED=yes
         say "PID $pid did not stop in ${grace}s: killing it"
         kill -KILL "$pid" 2>/dev/null || true
-        while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+        while process_running "$pid"; do sleep 0.1; done
     fi
     rm -f "$file"
 }

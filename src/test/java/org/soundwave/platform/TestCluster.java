@@ -249,6 +249,14 @@ public final class TestCluster {
     }
 
     /** kill -9 of a node's JVM, returning once the process is gone. */
+    /** kill -9 of the nodes, returning at once: their JVMs may still be tearing down when the caller goes on. */
+    public void killWithoutWaiting(String... nodes) {
+        for (String node : nodes) {
+            long pid = pid(node).orElseThrow(() -> new AssertionError(node + " has no PID file"));
+            ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(node + " is not running")).destroyForcibly();
+        }
+    }
+
     public void kill(String node) {
         long pid = pid(node).orElseThrow(() -> new AssertionError(node + " has no PID file"));
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(node + " is not running"));
