@@ -5,6 +5,7 @@
 # is ending as exiting (PF_EXITING, 0x4 in /proc/PID/stat's flags) from its first step of exit, through the
 # tearing down of its memory and sockets (about 0.1 s for a node), to the zombie its parent has not reaped
 # yet, for which kill -0 still succeeds: 'up' right after a kill -9 took the dying node for a running one.
+# (stop_pid waits on kill -0 instead: a process it stopped is gone, ports and PID, when it returns.)
 process_running() {
     local stat
     stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
@@ -19,17 +20,16 @@ pid_alive() { local f=$1; [ -f "$f" ] && process_running "$(cat "$f")"; }
 # stop_pid FILE SECONDS: SIGTERM, wait, then SIGKILL (STOP_KILLED=yes); only the PID this run directory recorded.
 stop_pid() {
     local file=$1 grace=$2 pid deadline
-    pid_alive "$file" || { rm -f "$file"; return 0; }
-    pid=$(cat "$file")
+    { [ -f "$file" ] && pid=$(cat "$file") && kill -0 "$pid" 2>/dev/null; } || { rm -f "$file"; return 0; }
     kill -TERM "$pid" 2>/dev/null || true
     deadline=$((SECONDS + grace))
-    while process_running "$pid" && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
     STOP_KILLED=no
-    if process_running "$pid"; then
+    if kill -0 "$pid" 2>/dev/null; then
         STOP_KILLED=yes
         say "PID $pid did not stop in ${grace}s: killing it"
         kill -KILL "$pid" 2>/dev/null || true
-        while process_running "$pid"; do sleep 0.1; done
+        while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
     fi
     rm -f "$file"
 }
