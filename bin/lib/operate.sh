@@ -74,7 +74,7 @@ cmd_up() {
         echo "  still starting: ${pending[*]}; httpd puts each in rotation once it is ready (bin/cluster status shows how far each is)"
     fi
     echo "  balancer-manager: http://127.0.0.1:$HTTP_PORT/balancer-manager   status: bin/cluster status"
-    echo "  TLS certificate: ${EDGE_CERT:-$SECRETS/tls-cert.pem}$([ "$HTTPS_REDIRECT" = yes ] && echo "; plain HTTP redirects to HTTPS")"
+    echo "  TLS certificate: $EDGE_CERT$([ "$HTTPS_REDIRECT" = yes ] && echo "; plain HTTP redirects to HTTPS")"
     if hosts_mode; then
         echo "  hosts: balancer $(host_ns lb) $LB_ADDR, PostgreSQL $(host_ns db) $PG_ADDR, $(for name in $(local_nodes); do printf '%s %s ' "$(host_ns "$name")" "$(node_host "$name")"; done)"
     fi

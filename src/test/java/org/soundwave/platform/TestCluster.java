@@ -57,6 +57,8 @@ public final class TestCluster {
     /** The hosts' network (e.g. 198.18.1) and name prefix with {@code --hosts}; null on loopback. */
     private final String hostsNet;
     private final String hostsPrefix;
+    /** The HTTPS port 'up' chose, once a test asked for it (tests on several threads may read it twice: harmless). */
+    private volatile String httpsPort;
 
     private TestCluster(Path runDir, int httpPort, int nodePort, int hazelcastPort, int pgPort, String clusterName,
             String hostsNet, String hostsPrefix) {
@@ -113,13 +115,15 @@ public final class TestCluster {
         return "http://127.0.0.1:" + httpPort + path;
     }
 
-    /** The balancer over HTTPS (bin/cluster's SOUNDWAVE_HTTPS_PORT, as 'up' saved it). */
+    /** The balancer over HTTPS (bin/cluster's SOUNDWAVE_HTTPS_PORT, as 'up' saved it; read once). */
     public String httpsUrl(String path) {
-        String port = read(runDir.resolve("cluster.conf")).lines()
-                .filter(line -> line.startsWith("SOUNDWAVE_HTTPS_PORT="))
-                .map(line -> line.substring("SOUNDWAVE_HTTPS_PORT=".length()))
-                .findFirst().orElseThrow(() -> new AssertionError("no HTTPS port in " + runDir.resolve("cluster.conf")));
-        return "https://127.0.0.1:" + port + path;
+        if (httpsPort == null) {
+            httpsPort = read(runDir.resolve("cluster.conf")).lines()
+                    .filter(line -> line.startsWith("SOUNDWAVE_HTTPS_PORT="))
+                    .map(line -> line.substring("SOUNDWAVE_HTTPS_PORT=".length()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no HTTPS port in " + runDir.resolve("cluster.conf")));
+        }
+        return "https://127.0.0.1:" + httpsPort + path;
     }
 
     /** TLS that trusts exactly the certificate bin/cluster made for the edge (secrets/tls-cert.pem). */
@@ -248,24 +252,27 @@ public final class TestCluster {
         return read(file).lines().findFirst().map(String::trim).map(Long::parseLong);
     }
 
-    /** kill -9 of a node's JVM, returning once the process is gone. */
     /** kill -9 of the nodes, returning at once: their JVMs may still be tearing down when the caller goes on. */
     public void killWithoutWaiting(String... nodes) {
         for (String node : nodes) {
-            long pid = pid(node).orElseThrow(() -> new AssertionError(node + " has no PID file"));
-            ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(node + " is not running")).destroyForcibly();
+            process(node).destroyForcibly();
         }
     }
 
+    /** kill -9 of a node's JVM, returning once the process is gone. */
     public void kill(String node) {
-        long pid = pid(node).orElseThrow(() -> new AssertionError(node + " has no PID file"));
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(node + " is not running"));
+        ProcessHandle process = process(node);
         process.destroyForcibly();
         try {
             process.onExit().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new AssertionError(node + " (PID " + pid + ") did not die", e);
+            throw new AssertionError(node + " (PID " + process.pid() + ") did not die", e);
         }
+    }
+
+    private ProcessHandle process(String node) {
+        long pid = pid(node).orElseThrow(() -> new AssertionError(node + " has no PID file"));
+        return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(node + " is not running"));
     }
 
     /**
